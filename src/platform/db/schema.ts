@@ -1,0 +1,373 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A date column, kept as an ISO `YYYY-MM-DD` string so no time zone can shift it. */
+type DateOnly = string;
+type Json = ColumnType<unknown, string | undefined | null, string | null>;
+
+export type CustomerStatus = 'active' | 'locked' | 'closed';
+export type Country = 'US' | 'SE';
+export type Currency = 'USD' | 'SEK';
+export type PlanKind = 'pay_in_4' | 'pay_in_30' | 'financing';
+export type PlanStatus = 'active' | 'paused' | 'completed' | 'cancelled' | 'defaulted';
+export type InstallmentStatus = 'scheduled' | 'paid' | 'late' | 'failed' | 'paused' | 'cancelled' | 'waived';
+export type OrderStatus = 'active' | 'completed' | 'cancelled' | 'refunded' | 'partially_refunded';
+export type PaymentStatus = 'succeeded' | 'failed' | 'pending' | 'refunded';
+export type DisputeReason =
+  | 'item_not_received'
+  | 'not_as_described'
+  | 'unrecognized'
+  | 'duplicate'
+  | 'cancelled_order'
+  | 'other';
+export type DisputeStatus = 'open' | 'under_review' | 'resolved_customer' | 'resolved_merchant' | 'withdrawn';
+export type ReturnStatus = 'requested' | 'in_transit' | 'received' | 'rejected';
+export type RefundStatus = 'pending' | 'processed' | 'failed';
+export type StaffRole = 'admin' | 'supervisor' | 'agent' | 'insights_reviewer' | 'product' | 'fraud_analyst';
+export type ActorType = 'staff' | 'customer' | 'api_key' | 'system' | 'ai';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export const STAFF_ROLES: readonly StaffRole[] = [
+  'admin',
+  'supervisor',
+  'agent',
+  'insights_reviewer',
+  'product',
+  'fraud_analyst',
+];
+
+export interface CustomersTable {
+  id: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  phone: string | null;
+  country: Country;
+  locale: string;
+  date_of_birth: DateOnly | null;
+  address_line: string | null;
+  city: string | null;
+  postal_code: string | null;
+  status: ColumnType<CustomerStatus, CustomerStatus | undefined, CustomerStatus>;
+  status_reason: string | null;
+  credit_limit_minor: number;
+  currency: Currency;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PaymentMethodsTable {
+  id: string;
+  customer_id: string;
+  kind: 'card' | 'bank_account';
+  brand: string;
+  last4: string;
+  exp_month: number | null;
+  exp_year: number | null;
+  fingerprint: string;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<'active' | 'removed' | 'expired', 'active' | 'removed' | 'expired' | undefined>;
+  created_at: Timestamp;
+}
+
+export interface MerchantsTable {
+  id: string;
+  name: string;
+  category: string;
+  country: string;
+  website: string | null;
+  status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined>;
+  created_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: string;
+  merchant_id: string;
+  sku: string;
+  name: string;
+  category: string;
+  price_minor: number;
+  currency: Currency;
+  created_at: Timestamp;
+}
+
+export interface DevicesTable {
+  id: string;
+  fingerprint: string;
+  platform: 'ios' | 'android' | 'web';
+  user_agent: string | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface CustomerDevicesTable {
+  customer_id: string;
+  device_id: string;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface LoginsTable {
+  id: string;
+  customer_id: string;
+  device_id: string | null;
+  ip: string | null;
+  country: string | null;
+  success: boolean;
+  occurred_at: Timestamp;
+}
+
+export interface OrdersTable {
+  id: string;
+  reference: string;
+  customer_id: string;
+  merchant_id: string;
+  status: OrderStatus;
+  total_minor: number;
+  currency: Currency;
+  channel: 'online' | 'in_store' | 'app';
+  device_id: string | null;
+  placed_at: ColumnType<Date, Date | string, Date | string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderItemsTable {
+  id: string;
+  order_id: string;
+  product_id: string | null;
+  description: string;
+  quantity: number;
+  unit_price_minor: number;
+  total_minor: number;
+}
+
+export interface PaymentPlansTable {
+  id: string;
+  order_id: string;
+  customer_id: string;
+  kind: PlanKind;
+  status: PlanStatus;
+  principal_minor: number;
+  currency: Currency;
+  apr_bps: ColumnType<number, number | undefined, number>;
+  term_months: number | null;
+  installment_count: number;
+  payment_method_id: string | null;
+  paused_reason: string | null;
+  postponements_used: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InstallmentsTable {
+  id: string;
+  plan_id: string;
+  seq: number;
+  due_date: DateOnly;
+  amount_minor: number;
+  paid_minor: ColumnType<number, number | undefined, number>;
+  status: InstallmentStatus;
+  paid_at: NullableTimestamp;
+}
+
+export interface PaymentsTable {
+  id: string;
+  plan_id: string;
+  installment_id: string | null;
+  customer_id: string;
+  payment_method_id: string | null;
+  amount_minor: number;
+  currency: Currency;
+  status: PaymentStatus;
+  failure_code: string | null;
+  failure_reason: string | null;
+  idempotency_key: string | null;
+  attempted_at: Timestamp;
+}
+
+export interface LateFeesTable {
+  id: string;
+  installment_id: string;
+  plan_id: string;
+  customer_id: string;
+  amount_minor: number;
+  currency: Currency;
+  status: 'charged' | 'paid' | 'waived';
+  waived_reason: string | null;
+  assessed_at: Timestamp;
+}
+
+export interface ReturnsTable {
+  id: string;
+  order_id: string;
+  customer_id: string;
+  status: ReturnStatus;
+  reason: string;
+  tracking_number: string | null;
+  requested_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RefundsTable {
+  id: string;
+  order_id: string;
+  return_id: string | null;
+  customer_id: string;
+  amount_minor: number;
+  currency: Currency;
+  status: RefundStatus;
+  reason: string;
+  created_at: Timestamp;
+  processed_at: NullableTimestamp;
+}
+
+export interface DisputesTable {
+  id: string;
+  order_id: string;
+  customer_id: string;
+  reason: DisputeReason;
+  status: DisputeStatus;
+  amount_minor: number;
+  currency: Currency;
+  description: string | null;
+  opened_at: Timestamp;
+  resolved_at: NullableTimestamp;
+}
+
+export interface KbArticlesTable {
+  id: string;
+  slug: string;
+  locale: string;
+  title: string;
+  body_markdown: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  updated_at: Timestamp;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: StaffRole[];
+  status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined>;
+  failed_login_count: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  staff_user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email_hash: string;
+  ip: string | null;
+  success: boolean;
+  attempted_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scopes: string[];
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_type: ActorType;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json;
+  after: Json;
+  reason: string | null;
+  request_id: string | null;
+  occurred_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  payload: Json;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  run_at: Timestamp;
+  locked_by: string | null;
+  locked_at: NullableTimestamp;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
+}
+
+export interface LiveEventPayloadsTable {
+  id: Generated<number>;
+  event: Json;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  customers: CustomersTable;
+  payment_methods: PaymentMethodsTable;
+  merchants: MerchantsTable;
+  products: ProductsTable;
+  devices: DevicesTable;
+  customer_devices: CustomerDevicesTable;
+  logins: LoginsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  payment_plans: PaymentPlansTable;
+  installments: InstallmentsTable;
+  payments: PaymentsTable;
+  late_fees: LateFeesTable;
+  returns: ReturnsTable;
+  refunds: RefundsTable;
+  disputes: DisputesTable;
+  kb_articles: KbArticlesTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  login_attempts: LoginAttemptsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  app_settings: AppSettingsTable;
+  live_event_payloads: LiveEventPayloadsTable;
+}
+
+export type Customer = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type Order = Selectable<OrdersTable>;
+export type PaymentPlan = Selectable<PaymentPlansTable>;
+export type Installment = Selectable<InstallmentsTable>;
+export type StaffUser = Selectable<StaffUsersTable>;
+export type ApiKey = Selectable<ApiKeysTable>;

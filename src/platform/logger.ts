@@ -1,0 +1,41 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Paths pino replaces with "[redacted]". Personal data goes in structured fields,
+ * never in the message text, so these paths catch it wherever it is logged.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.password_hash',
+  '*.token',
+  '*.customerToken',
+  '*.email',
+  '*.phone',
+  '*.given_name',
+  '*.family_name',
+  '*.givenName',
+  '*.familyName',
+  '*.address_line',
+  '*.date_of_birth',
+  '*.cardNumber',
+  '*.text',
+  'email',
+  'phone',
+  'password',
+  'token',
+];
+
+export function createLogger(options: { level: string; pretty?: boolean; name?: string }): Logger {
+  return pino({
+    name: options.name ?? 'tandem',
+    level: options.level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    ...(options.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+  });
+}
