@@ -26,6 +26,7 @@ export function requireApiScope(scope: string): PreHandler {
   return async (request) => {
     const p = request.principal;
     if (p?.kind !== 'api_key') throw new AppError(401, 'unauthenticated', 'An API key is required');
-    if (!p.scopes.includes(scope)) throw new AppError(403, 'forbidden', `This API key lacks the scope ${scope}`);
+    if (!p.scopes.includes(scope))
+      throw new AppError(403, 'forbidden', `This API key lacks the scope ${scope}`);
   };
 }

@@ -23,7 +23,8 @@ export function staffPrincipal(request: FastifyRequest): Extract<Principal, { ki
 
 export function customerPrincipal(request: FastifyRequest): Extract<Principal, { kind: 'customer' }> {
   const p = request.principal;
-  if (p?.kind !== 'customer') throw new AppError(401, 'unauthenticated', 'A valid customer token is required');
+  if (p?.kind !== 'customer')
+    throw new AppError(401, 'unauthenticated', 'A valid customer token is required');
   return p;
 }
 

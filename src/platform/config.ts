@@ -20,8 +20,15 @@ const envSchema = z.object({
   TANDEM_DATA_DIR: z.string().min(1).default('./data'),
   TANDEM_DEMO: booleanFromEnv.optional(),
   TANDEM_SEED_CUSTOMERS: z.coerce.number().int().min(1).max(10_000_000).default(200),
-  CUSTOMER_TOKEN_SECRET: z.string().min(32, 'CUSTOMER_TOKEN_SECRET must be at least 32 characters').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CUSTOMER_TOKEN_SECRET: z
+    .string()
+    .min(32, 'CUSTOMER_TOKEN_SECRET must be at least 32 characters')
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),

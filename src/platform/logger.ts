@@ -36,6 +36,18 @@ export function createLogger(options: { level: string; pretty?: boolean; name?: 
     name: options.name ?? 'tandem',
     level: options.level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(options.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+    serializers: {
+      err: pino.stdSerializers.err,
+      // Paths only: query strings can carry tokens (WebSocket auth) and search terms.
+      req: (req: { method?: string; url?: string; id?: string }) => ({
+        method: req.method,
+        url: req.url?.split('?')[0],
+        id: req.id,
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+    ...(options.pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
   });
 }

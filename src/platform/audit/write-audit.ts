@@ -23,7 +23,11 @@ export interface AuditEntry {
  * Appends an audit row. Call it inside the same transaction as the change it
  * describes, so the change and its record commit or roll back together.
  */
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  db: Kysely<DB> | Transaction<DB>,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

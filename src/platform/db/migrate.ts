@@ -25,9 +25,10 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
       checksum text not null,
       applied_at timestamptz not null default now()
     )`.execute(trx);
-    const done = await sql<{ name: string; checksum: string }>`select name, checksum from schema_migrations`.execute(
-      trx,
-    );
+    const done = await sql<{
+      name: string;
+      checksum: string;
+    }>`select name, checksum from schema_migrations`.execute(trx);
     const known = new Map(done.rows.map((r) => [r.name, r.checksum]));
     const applied: string[] = [];
     for (const file of files) {

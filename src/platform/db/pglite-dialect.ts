@@ -55,10 +55,18 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: 'begin', parameters: [], query: { kind: 'RawNode' } } as unknown as CompiledQuery);
+    await conn.executeQuery({
+      sql: 'begin',
+      parameters: [],
+      query: { kind: 'RawNode' },
+    } as unknown as CompiledQuery);
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: 'commit', parameters: [], query: { kind: 'RawNode' } } as unknown as CompiledQuery);
+    await conn.executeQuery({
+      sql: 'commit',
+      parameters: [],
+      query: { kind: 'RawNode' },
+    } as unknown as CompiledQuery);
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
     await conn.executeQuery({

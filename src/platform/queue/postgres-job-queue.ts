@@ -29,7 +29,6 @@ export class PostgresJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private running = false;
-  private active = 0;
   private wake: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
@@ -140,7 +139,6 @@ export class PostgresJobQueue implements JobQueue {
 
   private async run(job: ClaimedJob) {
     const handler = this.handlers.get(job.queue);
-    this.active++;
     try {
       if (!handler) throw new Error(`no handler registered for queue ${job.queue}`);
       await handler(job.payload, { jobId: job.id, attempt: job.attempts });
@@ -167,8 +165,6 @@ export class PostgresJobQueue implements JobQueue {
         .where('id', '=', job.id)
         .execute()
         .catch((e) => this.logger.error({ err: e, jobId: job.id }, 'could not record job failure'));
-    } finally {
-      this.active--;
     }
   }
 }

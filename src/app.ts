@@ -1,0 +1,122 @@
+import type { Logger } from 'pino';
+import { registerDemoRoutes } from './demo/demo-routes.js';
+import { registerAdminRoutes } from './identity/admin-routes.js';
+import { registerAuthRoutes } from './identity/auth-routes.js';
+import { createAuthenticateHook } from './identity/authenticate.js';
+import {
+  type CustomerTokenService,
+  createCustomerTokenService,
+  resolveCustomerTokenSecret,
+} from './identity/customer-tokens.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { AppConfig } from './platform/config.js';
+import { type Database, openDatabase } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import type { AppDeps } from './platform/deps.js';
+import { type EventBus, PostgresEventBus } from './platform/events/event-bus.js';
+import { createHttpServer } from './platform/http/create-http-server.js';
+import { type Readiness, registerHealthRoutes } from './platform/http/health-routes.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerStaticWeb } from './platform/http/static-web.js';
+import type { HttpServer, RouteModule } from './platform/http/types.js';
+import { registerLiveRoutes } from './platform/live/live-routes.js';
+import { SocketHub } from './platform/live/socket-hub.js';
+import type { JobQueue } from './platform/queue/job-queue.js';
+import { PostgresJobQueue } from './platform/queue/postgres-job-queue.js';
+
+/** Domain route modules, registered in this order. */
+const DOMAIN_ROUTES: RouteModule[] = [];
+
+export interface TandemApp {
+  http: HttpServer;
+  deps: AppDeps;
+  hub: SocketHub;
+  customerTokens: CustomerTokenService;
+  readiness: Readiness;
+  /** Stops taking requests, closes sockets, drains jobs, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: wires every part from explicit dependencies.
+ * Nothing in the app is a module-level singleton.
+ */
+export async function createApp(deps: AppDeps, options: { serveWeb?: boolean } = {}): Promise<TandemApp> {
+  const secret = await resolveCustomerTokenSecret(deps.db, deps.config.customerTokenSecret);
+  const customerTokens = createCustomerTokenService(secret, () => deps.clock.now());
+  const readiness: Readiness = { shuttingDown: false };
+  const http = await createHttpServer(deps.config, deps.logger);
+  const hub = new SocketHub(deps.events, deps.logger);
+  hub.start();
+
+  http.addHook(
+    'onRequest',
+    createAuthenticateHook({ db: deps.db, customerTokens, now: () => deps.clock.now() }),
+  );
+  registerMetrics(http);
+  registerHealthRoutes(http, deps, readiness);
+  registerAuthRoutes(http, deps);
+  registerAdminRoutes(http, deps);
+  registerLiveRoutes(http, hub, customerTokens);
+  if (deps.config.demoMode) registerDemoRoutes(http, deps, customerTokens);
+  for (const register of DOMAIN_ROUTES) await register(http, deps);
+  if (options.serveWeb !== false) await registerStaticWeb(http);
+  await http.ready();
+
+  let closing: Promise<void> | undefined;
+  return {
+    http,
+    deps,
+    hub,
+    customerTokens,
+    readiness,
+    close() {
+      closing ??= (async () => {
+        readiness.shuttingDown = true;
+        hub.closeAll();
+        await http.close();
+        await deps.jobs.stop();
+        await deps.events.stop();
+      })();
+      return closing;
+    },
+  };
+}
+
+export interface Infrastructure {
+  database: Database;
+  events: EventBus;
+  jobs: JobQueue;
+}
+
+/** Opens the database, applies migrations, and starts the event bus and job workers. */
+export async function openInfrastructure(
+  config: AppConfig,
+  logger: Logger,
+  overrides: Partial<Pick<AppDeps, 'jobs' | 'events'>> & { database?: Database } = {},
+): Promise<Infrastructure> {
+  const database = overrides.database ?? (await openDatabase(config.database, logger));
+  const result = await migrate(database);
+  if (result.applied.length) logger.info({ applied: result.applied }, 'database migrations applied');
+  const events = overrides.events ?? new PostgresEventBus(database, logger);
+  await events.start();
+  const jobs = overrides.jobs ?? new PostgresJobQueue(database, logger, { concurrency: config.jobWorkers });
+  return { database, events, jobs };
+}
+
+export function buildDeps(
+  config: AppConfig,
+  logger: Logger,
+  infra: Infrastructure,
+  clock: Clock = systemClock,
+): AppDeps {
+  return {
+    config,
+    logger,
+    clock,
+    database: infra.database,
+    db: infra.database.db,
+    events: infra.events,
+    jobs: infra.jobs,
+  };
+}
