@@ -6,7 +6,9 @@ import { registerUsersCommand } from './commands/users.js';
 const program = new Command()
   .name('tandem')
   .description('Tandem: customer engagement for consumer fintech')
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  // Usage errors (unknown command or option, missing argument) exit with 2, like the commands' own checks.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 registerStartCommand(program);
 registerMigrateCommand(program);
