@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
+import { customerRoutes } from './customers/customer-routes.js';
+import { staffCustomerRoutes } from './customers/staff-customer-routes.js';
 import { registerDemoRoutes } from './demo/demo-routes.js';
+import { disputeRoutes } from './disputes/dispute-routes.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
 import { createAuthenticateHook } from './identity/authenticate.js';
@@ -8,6 +11,9 @@ import {
   createCustomerTokenService,
   resolveCustomerTokenSecret,
 } from './identity/customer-tokens.js';
+import { fraudRoutes } from './operations/fraud-routes.js';
+import { opsRoutes } from './operations/ops-routes.js';
+import { installmentRoutes } from './orders/installment-routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/database.js';
@@ -23,9 +29,18 @@ import { registerLiveRoutes } from './platform/live/live-routes.js';
 import { SocketHub } from './platform/live/socket-hub.js';
 import type { JobQueue } from './platform/queue/job-queue.js';
 import { PostgresJobQueue } from './platform/queue/postgres-job-queue.js';
+import { returnRoutes } from './refunds/return-routes.js';
 
 /** Domain route modules, registered in this order. */
-const DOMAIN_ROUTES: RouteModule[] = [];
+const DOMAIN_ROUTES: RouteModule[] = [
+  customerRoutes,
+  staffCustomerRoutes,
+  installmentRoutes,
+  returnRoutes,
+  disputeRoutes,
+  opsRoutes,
+  fraudRoutes,
+];
 
 export interface TandemApp {
   http: HttpServer;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { writeAudit } from '../platform/audit/write-audit.js';
 import type { AppDeps } from '../platform/deps.js';
 import type { HttpServer } from '../platform/http/types.js';
 import { logInStaff } from './log-in-staff.js';
-import { staffPrincipal } from './principal.js';
+import { actorOf, staffPrincipal } from './principal.js';
 import { resolveStaffSession, revokeStaffSession, SESSION_COOKIE } from './staff-sessions.js';
 
 const userSchema = z.object({
@@ -73,6 +74,11 @@ export function registerAuthRoutes(app: HttpServer, deps: AppDeps) {
     async (request, reply) => {
       const p = staffPrincipal(request);
       await revokeStaffSession(deps.db, p.sessionId, deps.clock.now());
+      await writeAudit(deps.db, actorOf(request), {
+        action: 'staff_user.logged_out',
+        entityType: 'staff_user',
+        entityId: p.staffUserId,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

@@ -117,6 +117,16 @@ export async function logInStaff(
     userAgent: input.userAgent,
     now,
   });
+  await writeAudit(
+    db,
+    { type: 'staff', id: user.id },
+    {
+      action: 'staff_user.logged_in',
+      entityType: 'staff_user',
+      entityId: user.id,
+      after: { ip: input.ip, expiresAt: session.expiresAt },
+    },
+  );
   return { ...session, user: { id: user.id, email: user.email, name: user.name, roles: user.roles } };
 }
 
