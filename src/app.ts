@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { customerRoutes } from './customers/customer-routes.js';
+import { serverCustomerRoutes } from './customers/server-customer-routes.js';
 import { staffCustomerRoutes } from './customers/staff-customer-routes.js';
 import { registerDemoRoutes } from './demo/demo-routes.js';
 import { disputeRoutes } from './disputes/dispute-routes.js';
@@ -35,6 +36,7 @@ import { returnRoutes } from './refunds/return-routes.js';
 const DOMAIN_ROUTES: RouteModule[] = [
   customerRoutes,
   staffCustomerRoutes,
+  serverCustomerRoutes,
   installmentRoutes,
   returnRoutes,
   disputeRoutes,
