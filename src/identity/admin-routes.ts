@@ -50,7 +50,7 @@ export function registerAdminRoutes(app: HttpServer, deps: AppDeps) {
       ...adminOnly,
       schema: {
         tags: ['admin'],
-        summary: 'Change a staff user: name, roles, status or password',
+        summary: 'Change a staff user: name, roles, status, password, or clear a lockout',
         params: idParams,
         body: z
           .object({
@@ -58,6 +58,7 @@ export function registerAdminRoutes(app: HttpServer, deps: AppDeps) {
             roles: z.array(roleSchema).min(1).optional(),
             status: z.enum(['active', 'disabled']).optional(),
             password: z.string().min(10).max(200).optional(),
+            unlock: z.literal(true).optional().describe('Clear a login lockout'),
           })
           .refine((b) => Object.keys(b).length > 0, 'Nothing to change'),
       },

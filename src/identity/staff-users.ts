@@ -103,6 +103,8 @@ export async function updateStaffUser(
     roles?: StaffRole[] | undefined;
     status?: 'active' | 'disabled' | undefined;
     password?: string | undefined;
+    /** Clears a login lockout. */
+    unlock?: boolean | undefined;
   },
   now: Date,
   events?: EventBus,
@@ -134,9 +136,8 @@ export async function updateStaffUser(
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.roles !== undefined ? { roles: [...new Set(input.roles)] } : {}),
         ...(input.status !== undefined ? { status: input.status } : {}),
-        ...(passwordHash !== undefined
-          ? { password_hash: passwordHash, failed_login_count: 0, locked_until: null }
-          : {}),
+        ...(passwordHash !== undefined ? { password_hash: passwordHash } : {}),
+        ...(passwordHash !== undefined || input.unlock ? { failed_login_count: 0, locked_until: null } : {}),
         updated_at: now,
       })
       .where('id', '=', id)

@@ -80,6 +80,23 @@ describe.each(serverTestTargets())('staff authentication (%s)', (database) => {
       .where('action', '=', 'staff_user.locked_out')
       .execute();
     expect(audit).toHaveLength(1);
+
+    // An admin clears the lockout; the right password works again.
+    const admin = await logInAs(server, 'admin@tandem.demo');
+    const reviewer = await server.app.deps.db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('email', '=', 'reviewer@tandem.demo')
+      .executeTakeFirstOrThrow();
+    const unlock = await inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/staff/${reviewer.id}`,
+      headers: admin.headers,
+      payload: { unlock: true },
+    });
+    expect(unlock.statusCode).toBe(200);
+    expect((unlock.json() as { staff: { lockedUntil: unknown } }).staff.lockedUntil).toBeNull();
+    await logInAs(server, 'reviewer@tandem.demo');
   });
 
   it('rate-limits login attempts per address with 429 and Retry-After', async () => {

@@ -1,0 +1,104 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth';
+import { Loading } from './components';
+import { AdminLayout } from './pages/admin/AdminLayout';
+import { ApiKeysPage } from './pages/admin/ApiKeysPage';
+import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { StaffUsersPage } from './pages/admin/StaffUsersPage';
+import { ConversationsPage } from './pages/ConversationsPage';
+import { FraudPage } from './pages/FraudPage';
+import { AreaGuard, RequireAuth } from './pages/guards';
+import { HomePage } from './pages/HomePage';
+import { InsightsPage } from './pages/InsightsPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OperationsPage } from './pages/OperationsPage';
+import { Shell } from './pages/Shell';
+
+// The customer demo is a separate experience with its own styles: load it only when visited.
+const DemoPage = lazy(() => import('./demo/DemoPage'));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route
+          path="/demo"
+          element={
+            <Suspense fallback={<Loading />}>
+              <DemoPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<StaffApp />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+function StaffApp() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Shell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path="conversations"
+            element={
+              <AreaGuard area="conversations">
+                <ConversationsPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="insights"
+            element={
+              <AreaGuard area="insights">
+                <InsightsPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="fraud"
+            element={
+              <AreaGuard area="fraud">
+                <FraudPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="operations"
+            element={
+              <AreaGuard area="operations">
+                <OperationsPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="admin"
+            element={
+              <AreaGuard area="admin">
+                <AdminLayout />
+              </AreaGuard>
+            }
+          >
+            <Route index element={<Navigate to="staff" replace />} />
+            <Route path="staff" element={<StaffUsersPage />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="audit" element={<AuditLogPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,94 @@
+export type StaffRole = 'admin' | 'supervisor' | 'agent' | 'insights_reviewer' | 'product' | 'fraud_analyst';
+
+export const STAFF_ROLES: readonly StaffRole[] = [
+  'admin',
+  'supervisor',
+  'agent',
+  'insights_reviewer',
+  'product',
+  'fraud_analyst',
+];
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  admin: 'Admin',
+  supervisor: 'Supervisor',
+  agent: 'Agent',
+  insights_reviewer: 'Insights reviewer',
+  product: 'Product',
+  fraud_analyst: 'Fraud analyst',
+};
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: StaffRole[];
+}
+
+export type AreaKey = 'conversations' | 'insights' | 'fraud' | 'operations' | 'admin';
+
+export interface Area {
+  key: AreaKey;
+  label: string;
+  path: string;
+  description: string;
+  /** Roles that may open the area; admin may always. */
+  roles: readonly StaffRole[];
+}
+
+/** The staff areas, in navigation order. Mirrors the API's role guards. */
+export const AREAS: readonly Area[] = [
+  {
+    key: 'conversations',
+    label: 'Conversations',
+    path: '/conversations',
+    description: 'Customer lookup and, soon, the live conversation console.',
+    roles: ['agent', 'supervisor'],
+  },
+  {
+    key: 'insights',
+    label: 'Insights',
+    path: '/insights',
+    description: 'Feedback from calls and chats, reviewed by people.',
+    roles: ['insights_reviewer', 'product'],
+  },
+  {
+    key: 'fraud',
+    label: 'Fraud',
+    path: '/fraud',
+    description: 'Shared devices and payment fingerprints.',
+    roles: ['fraud_analyst'],
+  },
+  {
+    key: 'operations',
+    label: 'Operations',
+    path: '/operations',
+    description: 'Live figures for the support operation.',
+    roles: ['supervisor'],
+  },
+  {
+    key: 'admin',
+    label: 'Admin',
+    path: '/admin',
+    description: 'Staff accounts, API keys and the audit log.',
+    roles: [],
+  },
+];
+
+export function areaByKey(key: AreaKey): Area {
+  const area = AREAS.find((a) => a.key === key);
+  if (!area) throw new Error(`Unknown area ${key}`);
+  return area;
+}
+
+export function canSee(roles: readonly string[], area: Area): boolean {
+  return roles.includes('admin') || area.roles.some((r) => roles.includes(r));
+}
+
+export function visibleAreas(roles: readonly string[]): Area[] {
+  return AREAS.filter((a) => canSee(roles, a));
+}

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api';
+
+export interface Loadable<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+}
+
+/** GETs `path` (skips when null) and re-fetches when it changes or `reload()` is called. */
+export function useApi<T>(path: string | null, bearer?: string): Loadable<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [loading, setLoading] = useState(path !== null);
+  const [nonce, setNonce] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce forces a re-fetch on reload()
+  useEffect(() => {
+    if (path === null) {
+      setData(undefined);
+      setError(undefined);
+      setLoading(false);
+      return;
+    }
+    const controller = new AbortController();
+    setLoading(true);
+    setError(undefined);
+    api<T>(path, { signal: controller.signal, ...(bearer ? { bearer } : {}) })
+      .then((res) => {
+        setData(res);
+        setLoading(false);
+      })
+      .catch((err: unknown) => {
+        if (err instanceof DOMException && err.name === 'AbortError') return;
+        setError(err);
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [path, bearer, nonce]);
+
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
