@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerSeedCommand } from './commands/seed.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUsersCommand } from './commands/users.js';
 
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerStartCommand(program);
 registerMigrateCommand(program);
+registerSeedCommand(program);
 registerUsersCommand(program);
 
 await program.parseAsync(process.argv);

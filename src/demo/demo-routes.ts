@@ -4,9 +4,10 @@ import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../identity/demo-staff.js';
 import type { AppDeps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import type { HttpServer } from '../platform/http/types.js';
+import { DEMO_CUSTOMERS } from './demo-customers.js';
 
 /** The well-known demo customers the generator always creates first. */
-export const DEMO_CUSTOMER_EMAILS = ['alex.morgan@example.com', 'elsa.lindqvist@example.se'];
+const DEMO_CUSTOMER_EMAILS = DEMO_CUSTOMERS.map((c) => c.email);
 
 /** Routes that exist only in demo mode: never registered when NODE_ENV=production. */
 export function registerDemoRoutes(app: HttpServer, deps: AppDeps, customerTokens: CustomerTokenService) {

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { ensureDemoStaff } from '../identity/demo-staff.js';
+import { importKnowledgeBase } from '../knowledge/import-articles.js';
 import type { AppConfig } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
+import { isDatabaseEmpty, seedDemoCompany } from './seed-database.js';
 
 /**
  * In demo mode: seeds the demo company on first start, loads the help centre and
@@ -21,9 +22,26 @@ export async function prepareDemo(database: Database, config: AppConfig, logger:
   }
 }
 
+/** The demo company is the same on every machine: a fixed seed. */
+export const DEMO_SEED = 20240201;
+
 async function prepareDemoUnlocked(database: Database, config: AppConfig, logger: Logger) {
+  if (await isDatabaseEmpty(database)) {
+    const summary = await seedDemoCompany(database, {
+      customers: config.demoSeedCustomers,
+      seed: DEMO_SEED,
+      // Small demo companies generate faster on this thread than with worker start-up.
+      workers: config.demoSeedCustomers > 20_000 ? undefined : 0,
+    });
+    logger.info(
+      { customers: summary.customers, rows: summary.totalRows, ms: summary.elapsedMs },
+      'demo company seeded',
+    );
+  }
+  const kb = await importKnowledgeBase(database.db);
+  if (kb.created.length + kb.updated.length > 0) {
+    logger.info({ created: kb.created.length, updated: kb.updated.length }, 'help centre imported');
+  }
   const created = await ensureDemoStaff(database.db);
   if (created) logger.info({ created }, 'demo staff accounts created');
-  void config;
-  void sql;
 }
