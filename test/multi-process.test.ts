@@ -23,7 +23,12 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
   let b: ServerProcess;
 
   beforeAll(async () => {
-    const env = { DATABASE_URL: DATABASE_URL!, DATABASE_SCHEMA: schema, TANDEM_DEMO: 'true', TANDEM_SEED_CUSTOMERS: '20' };
+    const env = {
+      DATABASE_URL: DATABASE_URL!,
+      DATABASE_SCHEMA: schema,
+      TANDEM_DEMO: 'true',
+      TANDEM_SEED_CUSTOMERS: '20',
+    };
     // Started together: migrations and demo preparation must be safe to race.
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
   }, 120_000);
@@ -41,7 +46,12 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
     const created = await fetch(`${a.url}/api/v1/admin/staff`, {
       method: 'POST',
       headers: { ...headersA, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'shared@example.com', name: 'Shared', password: 'long-enough-pw', roles: ['agent'] }),
+      body: JSON.stringify({
+        email: 'shared@example.com',
+        name: 'Shared',
+        password: 'long-enough-pw',
+        roles: ['agent'],
+      }),
     });
     expect(created.status).toBe(201);
     // The session created on A is honoured by B: sessions live in the database.
@@ -56,7 +66,8 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
     const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/v1/live?topics=staff`, {
       headers: { cookie: headersB.cookie },
     });
-    const messages: { type: string; event?: { type: string; data: { email: string }; origin: string } }[] = [];
+    const messages: { type: string; event?: { type: string; data: { email: string }; origin: string } }[] =
+      [];
     socket.on('message', (raw) => messages.push(JSON.parse(raw.toString())));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no subscription ack')), 10_000);
@@ -73,7 +84,12 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
     const created = await fetch(`${a.url}/api/v1/admin/staff`, {
       method: 'POST',
       headers: { ...headersA, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'live@example.com', name: 'Live', password: 'long-enough-pw', roles: ['agent'] }),
+      body: JSON.stringify({
+        email: 'live@example.com',
+        name: 'Live',
+        password: 'long-enough-pw',
+        roles: ['agent'],
+      }),
     });
     expect(created.status).toBe(201);
 

@@ -53,14 +53,42 @@ describe('tandem CLI', () => {
   });
 
   it('creates a staff user and refuses bad input with exit code 2', () => {
-    const ok = tandem(['users', 'create', '--email', 'ops@example.com', '--name', 'Ops', '--role', 'admin', 'supervisor']);
+    const ok = tandem([
+      'users',
+      'create',
+      '--email',
+      'ops@example.com',
+      '--name',
+      'Ops',
+      '--role',
+      'admin',
+      'supervisor',
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Created staff user ops@example.com (admin, supervisor)');
     expect(ok.stdout).toMatch(/Password: \S{12,}/);
-    const duplicate = tandem(['users', 'create', '--email', 'ops@example.com', '--name', 'Ops', '--role', 'admin']);
+    const duplicate = tandem([
+      'users',
+      'create',
+      '--email',
+      'ops@example.com',
+      '--name',
+      'Ops',
+      '--role',
+      'admin',
+    ]);
     expect(duplicate.code).toBe(2);
     expect(duplicate.stderr).toContain('already exists');
-    const badRole = tandem(['users', 'create', '--email', 'x@example.com', '--name', 'X', '--role', 'wizard']);
+    const badRole = tandem([
+      'users',
+      'create',
+      '--email',
+      'x@example.com',
+      '--name',
+      'X',
+      '--role',
+      'wizard',
+    ]);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('unknown role(s) wizard');
     const badEmail = tandem(['users', 'create', '--email', 'nope', '--name', 'X', '--role', 'agent']);
@@ -88,7 +116,11 @@ describe('tandem CLI', () => {
       });
       const cookie = /tandem_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
       const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const headers = { cookie: `tandem_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+      const headers = {
+        cookie: `tandem_session=${cookie}`,
+        'x-csrf-token': csrfToken,
+        'content-type': 'application/json',
+      };
       const created = await fetch(`${first.url}/api/v1/admin/api-keys`, {
         method: 'POST',
         headers,

@@ -75,7 +75,11 @@ describe.each(targets)('Postgres job queue (%s)', (kind) => {
     await queue.start();
     const id = await queue.enqueue('flaky', {}, { maxAttempts: 2 });
     await until(() => calls === 1);
-    const afterFirst = await database.db.selectFrom('jobs').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+    const afterFirst = await database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
     expect(afterFirst.status).toBe('queued');
     expect(afterFirst.last_error).toBe('receiver down (1)');
     expect(afterFirst.run_at.getTime()).toBeGreaterThan(Date.now() + 500); // backed off, not retried at once
@@ -83,7 +87,11 @@ describe.each(targets)('Postgres job queue (%s)', (kind) => {
     await database.db.updateTable('jobs').set({ run_at: new Date() }).where('id', '=', id!).execute();
     await until(() => calls === 2);
     await until(async () => {
-      const row = await database.db.selectFrom('jobs').select('status').where('id', '=', id!).executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom('jobs')
+        .select('status')
+        .where('id', '=', id!)
+        .executeTakeFirstOrThrow();
       return row.status === 'failed';
     });
   });
@@ -101,12 +109,21 @@ describe.each(targets)('Postgres job queue (%s)', (kind) => {
 
   it('reclaims a job left running by a process that died', async () => {
     const { database, drop } = await open(kind);
-    const queue = new PostgresJobQueue(database, logger, { concurrency: 1, pollIntervalMs: 50, staleAfterMs: 1_000 });
+    const queue = new PostgresJobQueue(database, logger, {
+      concurrency: 1,
+      pollIntervalMs: 50,
+      staleAfterMs: 1_000,
+    });
     cleanups.push(drop, () => queue.stop());
     const id = await queue.enqueue('orphan', { x: 1 });
     await database.db
       .updateTable('jobs')
-      .set({ status: 'running', locked_by: 'dead-process', locked_at: new Date(Date.now() - 60_000), attempts: 1 })
+      .set({
+        status: 'running',
+        locked_by: 'dead-process',
+        locked_at: new Date(Date.now() - 60_000),
+        attempts: 1,
+      })
       .where('id', '=', id!)
       .execute();
     let ran = 0;
