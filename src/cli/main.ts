@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerNluCommand } from './commands/nlu.js';
 import { registerSeedCommand } from './commands/seed.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUsersCommand } from './commands/users.js';
@@ -15,5 +16,6 @@ registerStartCommand(program);
 registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
+registerNluCommand(program);
 
 await program.parseAsync(process.argv);
