@@ -31,8 +31,11 @@ export const REDACTED_PATHS = [
   'token',
 ];
 
-export function createLogger(options: { level: string; pretty?: boolean; name?: string }): Logger {
-  return pino({
+export function createLogger(
+  options: { level: string; pretty?: boolean; name?: string },
+  destination?: pino.DestinationStream,
+): Logger {
+  const pinoOptions: pino.LoggerOptions = {
     name: options.name ?? 'tandem',
     level: options.level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
@@ -46,8 +49,9 @@ export function createLogger(options: { level: string; pretty?: boolean; name?: 
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    ...(options.pretty
+    ...(options.pretty && !destination
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
       : {}),
-  });
+  };
+  return destination ? pino(pinoOptions, destination) : pino(pinoOptions);
 }
