@@ -28,6 +28,7 @@ import { registerStaticWeb } from './platform/http/static-web.js';
 import type { HttpServer, RouteModule } from './platform/http/types.js';
 import { registerLiveRoutes } from './platform/live/live-routes.js';
 import { SocketHub } from './platform/live/socket-hub.js';
+import { schedulePruning } from './platform/maintenance/prune-expired-rows.js';
 import type { JobQueue } from './platform/queue/job-queue.js';
 import { PostgresJobQueue } from './platform/queue/postgres-job-queue.js';
 import { returnRoutes } from './refunds/return-routes.js';
@@ -79,6 +80,7 @@ export async function createApp(deps: AppDeps, options: { serveWeb?: boolean } =
   for (const register of DOMAIN_ROUTES) await register(http, deps);
   if (options.serveWeb !== false) await registerStaticWeb(http);
   await http.ready();
+  const stopPruning = schedulePruning(deps.jobs, deps.db, () => deps.clock.now());
 
   let closing: Promise<void> | undefined;
   return {
@@ -90,6 +92,7 @@ export async function createApp(deps: AppDeps, options: { serveWeb?: boolean } =
     close() {
       closing ??= (async () => {
         readiness.shuttingDown = true;
+        stopPruning();
         hub.closeAll();
         await http.close();
         await deps.jobs.stop();
