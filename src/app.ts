@@ -12,6 +12,7 @@ import {
   createCustomerTokenService,
   resolveCustomerTokenSecret,
 } from './identity/customer-tokens.js';
+import { helpRoutes } from './knowledge/help-routes.js';
 import { fraudRoutes } from './operations/fraud-routes.js';
 import { opsRoutes } from './operations/ops-routes.js';
 import { installmentRoutes } from './orders/installment-routes.js';
@@ -43,6 +44,7 @@ const DOMAIN_ROUTES: RouteModule[] = [
   disputeRoutes,
   opsRoutes,
   fraudRoutes,
+  helpRoutes,
 ];
 
 export interface TandemApp {
