@@ -98,6 +98,20 @@ describe('tandem CLI', () => {
     expect(missing.stderr).toContain('required option');
   });
 
+  it('refuses bad seed options, and a second seed of a seeded database, with a clear message', () => {
+    for (const args of [['--customers', 'abc'], ['--customers', '0'], ['--seed', '-1']]) {
+      const r = tandem(['seed', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/--customers|--seed/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const first = tandem(['seed', '--customers', '5']);
+    expect(first.code).toBe(0);
+    const again = tandem(['seed', '--customers', '5']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already');
+  });
+
   it('refuses a bad port', () => {
     const r = tandem(['start', '--port', 'eighty']);
     expect(r.code).toBe(2);
