@@ -99,7 +99,11 @@ describe('tandem CLI', () => {
   });
 
   it('refuses bad seed options, and a second seed of a seeded database, with a clear message', () => {
-    for (const args of [['--customers', 'abc'], ['--customers', '0'], ['--seed', '-1']]) {
+    for (const args of [
+      ['--customers', 'abc'],
+      ['--customers', '0'],
+      ['--seed', '-1'],
+    ]) {
       const r = tandem(['seed', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/--customers|--seed/);
