@@ -1,0 +1,32 @@
+import type { Language } from '../language/detect-language.js';
+
+const DEFAULT_LOCALE: Record<Language, string> = {
+  en: 'en-US',
+  sv: 'sv-SE',
+  de: 'de-DE',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  it: 'it-IT',
+  nl: 'nl-NL',
+  vi: 'vi-VN',
+};
+
+/** The customer's own locale when it is in the reply language (en-US vs en-GB), else that language's default. */
+export function localeFor(language: Language, customerLocale: string | null): string {
+  if (customerLocale && customerLocale.slice(0, 2).toLowerCase() === language) return customerLocale;
+  return DEFAULT_LOCALE[language];
+}
+
+/** Minor units to a localised amount; the currency's own number of decimals comes from Intl. */
+export function formatAmount(minor: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().minimumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}
+
+/** A `YYYY-MM-DD` date in the customer's locale; UTC so the day never shifts. */
+export function formatDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
