@@ -1,4 +1,9 @@
 import type { Logger } from 'pino';
+import { loadIntentModel } from './assistant/intents/load-intent-model.js';
+import { createBuiltinAssistant } from './assistant/responder/builtin-assistant.js';
+import type { Assistant } from './conversations/assistant-port.js';
+import { registerConversationTopicRule } from './conversations/conversation-access.js';
+import { conversationRoutes } from './conversations/conversation-routes.js';
 import { customerRoutes } from './customers/customer-routes.js';
 import { serverCustomerRoutes } from './customers/server-customer-routes.js';
 import { staffCustomerRoutes } from './customers/staff-customer-routes.js';
@@ -13,6 +18,7 @@ import {
   resolveCustomerTokenSecret,
 } from './identity/customer-tokens.js';
 import { helpRoutes } from './knowledge/help-routes.js';
+import { createKnowledgeBaseSearch } from './knowledge/search-articles.js';
 import { fraudRoutes } from './operations/fraud-routes.js';
 import { opsRoutes } from './operations/ops-routes.js';
 import { installmentRoutes } from './orders/installment-routes.js';
@@ -61,7 +67,10 @@ export interface TandemApp {
  * The composition root: wires every part from explicit dependencies.
  * Nothing in the app is a module-level singleton.
  */
-export async function createApp(deps: AppDeps, options: { serveWeb?: boolean } = {}): Promise<TandemApp> {
+export async function createApp(
+  deps: AppDeps,
+  options: { serveWeb?: boolean; assistant?: Assistant } = {},
+): Promise<TandemApp> {
   const secret = await resolveCustomerTokenSecret(deps.db, deps.config.customerTokenSecret);
   const customerTokens = createCustomerTokenService(secret, () => deps.clock.now());
   const readiness: Readiness = { shuttingDown: false };
@@ -78,6 +87,17 @@ export async function createApp(deps: AppDeps, options: { serveWeb?: boolean } =
   registerAuthRoutes(http, deps);
   registerAdminRoutes(http, deps);
   registerLiveRoutes(http, hub, customerTokens);
+  registerConversationTopicRule(hub, deps.db);
+  const assistant =
+    options.assistant ??
+    createBuiltinAssistant({
+      db: deps.db,
+      events: deps.events,
+      clock: deps.clock,
+      kb: createKnowledgeBaseSearch(deps.db),
+      intents: await loadIntentModel(),
+    });
+  await conversationRoutes(assistant, customerTokens)(http, deps);
   if (deps.config.demoMode) registerDemoRoutes(http, deps, customerTokens);
   for (const register of DOMAIN_ROUTES) await register(http, deps);
   if (options.serveWeb !== false) await registerStaticWeb(http);

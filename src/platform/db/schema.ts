@@ -335,6 +335,34 @@ export interface LiveEventPayloadsTable {
   created_at: Timestamp;
 }
 
+export interface ConversationsTable {
+  id: string;
+  customer_id: string | null;
+  channel: 'chat' | 'hotline';
+  status: ColumnType<
+    'bot' | 'waiting_for_human' | 'with_human' | 'closed',
+    'bot' | 'waiting_for_human' | 'with_human' | 'closed' | undefined,
+    'bot' | 'waiting_for_human' | 'with_human' | 'closed'
+  >;
+  language: string;
+  assistant_state: ColumnType<unknown, string | undefined, string>;
+  handoff: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface ConversationMessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  role: 'customer' | 'assistant' | 'agent' | 'system';
+  text: string;
+  citations: Json;
+  client_message_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   customers: CustomersTable;
   payment_methods: PaymentMethodsTable;
@@ -361,6 +389,8 @@ export interface DB {
   jobs: JobsTable;
   app_settings: AppSettingsTable;
   live_event_payloads: LiveEventPayloadsTable;
+  conversations: ConversationsTable;
+  conversation_messages: ConversationMessagesTable;
 }
 
 export type Customer = Selectable<CustomersTable>;
