@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_SRC = join(ROOT, 'web');
 const WEB_INDEX = join(ROOT, 'dist/web/index.html');
+const WEB_WIDGET = join(ROOT, 'dist/web/widget.js');
 const LOCK_DIR = join(ROOT, 'dist/.web-build-lock');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,14 +56,15 @@ function newestMtime(dir: string): number {
 
 function webBuildIsFresh(): boolean {
   try {
-    return statSync(WEB_INDEX).mtimeMs >= newestMtime(WEB_SRC);
+    const newest = newestMtime(WEB_SRC);
+    return statSync(WEB_INDEX).mtimeMs >= newest && statSync(WEB_WIDGET).mtimeMs >= newest;
   } catch {
     return false;
   }
 }
 
 /**
- * The server serves dist/web, so the browser tests need a build that matches web/.
+ * The server serves dist/web (the app and widget.js), so the browser tests need a build that matches web/.
  * Builds when missing or older than the sources; a lock directory keeps parallel test
  * files from building at the same time.
  */
@@ -83,19 +85,16 @@ export async function ensureWebBuilt(): Promise<void> {
     if (locked) {
       try {
         if (webBuildIsFresh()) return;
-        const result = spawnSync(
-          process.execPath,
-          [
-            join(ROOT, 'node_modules/vite/bin/vite.js'),
-            'build',
-            '--config',
-            'web/vite.config.ts',
-            '--logLevel',
-            'warn',
-          ],
-          { cwd: ROOT, encoding: 'utf8' },
-        );
-        if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+        // The app build empties dist/web, so the widget (web/vite.widget.config.ts) is built after it.
+        for (const config of ['web/vite.config.ts', 'web/vite.widget.config.ts']) {
+          const result = spawnSync(
+            process.execPath,
+            [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'warn'],
+            { cwd: ROOT, encoding: 'utf8' },
+          );
+          if (result.status !== 0)
+            throw new Error(`web build (${config}) failed:\n${result.stdout}\n${result.stderr}`);
+        }
         return;
       } finally {
         rmdirSync(LOCK_DIR);
@@ -112,6 +111,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Like `screenshot`, of one element only. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await locator.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 export const DEMO_PASSWORD = 'tandem-demo';

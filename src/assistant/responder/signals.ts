@@ -25,6 +25,20 @@ const HUMAN = word(
     'mens',
     'nhân viên',
     'người thật',
+    'tư vấn viên',
+    // Staff by other names, in each language.
+    'staff(?: members?)?',
+    'employees?',
+    'representatives?',
+    'operators?',
+    'anställd(?:a)?',
+    'handläggaren',
+    'berater(?:in)?',
+    'sachbearbeiter(?:in)?',
+    'opérat(?:eur|rice)',
+    'operador(?:a|es)?',
+    'agentes?',
+    'operatrice',
   ].join('|'),
 );
 

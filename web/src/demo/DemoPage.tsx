@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { TandemChatApi } from '../../widget/types';
 import { ApiError, api, errorMessage } from '../api';
 import { daysUntil, formatDate, formatMoney, humanize, reasonText } from '../format';
 import {
@@ -322,8 +323,49 @@ function heroPayment(account: Account, upcoming: ReturnType<typeof upcomingInsta
   };
 }
 
+let chatWidget: Promise<TandemChatApi> | undefined;
+
+/** Loads the embeddable chat widget (dist/web/widget.js) once per page. */
+function loadChatWidget(): Promise<TandemChatApi> {
+  chatWidget ??= new Promise<TandemChatApi>((resolve, reject) => {
+    if (window.TandemChat) return resolve(window.TandemChat);
+    const script = document.createElement('script');
+    script.src = '/widget.js';
+    script.async = true;
+    script.onload = () =>
+      window.TandemChat ? resolve(window.TandemChat) : reject(new Error('widget.js did not load'));
+    script.onerror = () => {
+      chatWidget = undefined;
+      script.remove();
+      reject(new Error('Could not load /widget.js'));
+    };
+    document.head.append(script);
+  });
+  return chatWidget;
+}
+
+/** Opens the chat widget in the help section as the current customer; closes it when they change. */
+function useChatWidget(token: string, locale: string) {
+  useEffect(() => {
+    let cancelled = false;
+    let chat: TandemChatApi | undefined;
+    loadChatWidget()
+      .then((api) => {
+        if (cancelled) return;
+        chat = api;
+        api.open({ token, locale, mount: '#tandem-chat-widget-slot' });
+      })
+      .catch((error: unknown) => console.warn('Tandem chat widget unavailable:', error));
+    return () => {
+      cancelled = true;
+      chat?.close();
+    };
+  }, [token, locale]);
+}
+
 function AccountView({ account }: { account: Account }) {
   const { locale, orders } = account;
+  useChatWidget(account.token, locale);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const upcoming = upcomingInstallments(orders);
   const next = heroPayment(account, upcoming);
@@ -448,7 +490,7 @@ function AccountView({ account }: { account: Account }) {
           Questions about a payment, a refund or a return? Chat with us: our assistant answers from your
           account, and a person is always one message away.
         </p>
-        {/* Mount point for the Tandem chat widget (embedded by the assistant/handoff modules). */}
+        {/* The Tandem chat widget renders itself in here (shadow DOM); React leaves it empty. */}
         <div id="tandem-chat-widget-slot" data-customer-id={account.customerId} />
       </section>
     </div>

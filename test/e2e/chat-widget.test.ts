@@ -1,0 +1,254 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { ensureWebBuilt, launchBrowser, newPage, screenshot, screenshotOf } from './browser.js';
+
+interface DemoCustomer {
+  id: string;
+  name: string;
+  locale: string;
+  country: string;
+}
+
+interface NextPayment {
+  amountMinor: number;
+  currency: string;
+  dueDate: string;
+}
+
+interface Order {
+  id: string;
+  merchant: { name: string };
+  plan: { status: string } | null;
+  disputes: { status: string }[];
+}
+
+/** Collapses the different spaces Intl uses (NBSP, narrow NBSP) so strings compare reliably. */
+const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+const digits = (s: string) => s.replace(/\D/g, '');
+
+describe('the chat widget on /demo', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let customers: DemoCustomer[];
+
+  /** GETs a customer's own API resource with a demo customer token, as the host app would. */
+  async function asCustomer<T>(customerId: string, path: string): Promise<T> {
+    const tokenRes = await fetch(`${server.url}/api/v1/demo/customer-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId }),
+    });
+    expect(tokenRes.status).toBe(200);
+    const { token } = (await tokenRes.json()) as { token: string };
+    const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  /** The widget, its message log and one way to say something in it. */
+  function chat(page: Page, labels: { input: string; send: string }) {
+    const slot = page.locator('#tandem-chat-widget-slot');
+    const log = slot.getByRole('log');
+    const replies = log.locator('[data-role="assistant"], [data-role="agent"], [data-role="system"]');
+    /** Sends `text` with Enter and returns the text of every reply it caused. */
+    async function ask(text: string): Promise<{ text: string; messages: Locator }> {
+      const before = await replies.count();
+      const input = slot.getByLabel(labels.input, { exact: true });
+      await input.fill(text);
+      await input.press('Enter');
+      await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+      await slot.locator('[data-tandem-chat]:not([data-sending])').waitFor();
+      const count = await replies.count();
+      const texts: string[] = [];
+      for (let i = before; i < count; i++) texts.push(norm(await replies.nth(i).textContent()));
+      return { text: texts.join('\n'), messages: replies.locator(`nth=${before}`) };
+    }
+    return { slot, log, replies, ask, send: slot.getByRole('button', { name: labels.send, exact: true }) };
+  }
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const info = (await (await fetch(`${server.url}/api/v1/demo/info`)).json()) as {
+      customers: DemoCustomer[];
+    };
+    customers = info.customers;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('answers Elsa in Swedish from her account and the help centre, opens a dispute for Alex and hands over to a person', async () => {
+    const elsa = customers.find((c) => c.name === 'Elsa Lindqvist');
+    const alex = customers.find((c) => c.name === 'Alex Morgan');
+    expect(elsa?.locale).toBe('sv-SE');
+    expect(alex).toBeDefined();
+
+    const { context, page } = await newPage(browser, server.url);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    try {
+      await page.goto('/demo');
+      await page.getByRole('heading', { level: 1, name: 'Hi Alex' }).waitFor();
+      await page
+        .getByLabel('Viewing as')
+        .selectOption({ label: `${elsa!.name} (${elsa!.country}, ${elsa!.locale})` });
+      await page.getByRole('heading', { level: 1, name: 'Hi Elsa' }).waitFor();
+
+      // The widget speaks Swedish: its own labels, and the assistant's greeting.
+      const sv = chat(page, { input: 'Ditt meddelande', send: 'Skicka' });
+      await sv.log.locator('[data-role="assistant"]').first().waitFor();
+      expect(await sv.replies.first().textContent()).toContain('AI-assistent');
+      await sv.slot.getByRole('button', { name: 'Prata med en människa' }).waitFor();
+      expect(norm(await sv.slot.locator('.tc-counter').textContent())).toBe('0 / 4 000');
+
+      // Her next payment, formatted the way the assistant formats it (sv-SE, SEK).
+      const { nextPayment } = await asCustomer<{ nextPayment: NextPayment | null }>(
+        elsa!.id,
+        '/api/v1/me/next-payment',
+      );
+      expect(nextPayment).not.toBeNull();
+      const amount = new Intl.NumberFormat('sv-SE', {
+        style: 'currency',
+        currency: nextPayment!.currency,
+      }).format(nextPayment!.amountMinor / 100);
+      const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${nextPayment!.dueDate}T00:00:00Z`),
+      );
+      const payment = await sv.ask('När ska jag betala nästa gång?');
+      expect(digits(payment.text)).toContain(digits(amount));
+      expect(payment.text).toMatch(new RegExp(`\\b${Number(nextPayment!.dueDate.slice(8))}\\b`));
+      expect(payment.text).toContain(norm(amount));
+      expect(payment.text).toContain(norm(date));
+
+      // A help-centre answer links its Swedish source article.
+      const returns = await sv.ask('Hur fungerar returer?');
+      const sources = returns.messages.locator('a[href^="/help/sv/"]');
+      expect(await sources.count()).toBeGreaterThan(0);
+      expect(norm(await sources.first().textContent())).not.toBe('');
+      await screenshot(page, 'chat-widget-elsa');
+      await screenshotOf(sv.slot, 'chat-widget-elsa-closeup');
+
+      // Switching customer re-opens the widget as Alex, in English, with a new conversation.
+      await page
+        .getByLabel('Viewing as')
+        .selectOption({ label: `${alex!.name} (${alex!.country}, ${alex!.locale})` });
+      await page.getByRole('heading', { level: 1, name: 'Hi Alex' }).waitFor();
+      const en = chat(page, { input: 'Your message', send: 'Send' });
+      await en.log.locator('[data-role="assistant"]').first().waitFor();
+      expect(await en.log.textContent()).not.toContain('När ska jag betala');
+      expect(await page.locator('[data-tandem-chat]').count()).toBe(1);
+
+      // A dispute: pick a purchase by store name when asked, then confirm.
+      const ordersBefore = (await asCustomer<{ orders: Order[] }>(alex!.id, '/api/v1/me/orders')).orders;
+      const disputable = ordersBefore.filter(
+        (o) =>
+          o.plan?.status === 'active' && !o.disputes.some((d) => ['open', 'under_review'].includes(d.status)),
+      );
+      expect(disputable.length).toBeGreaterThan(0);
+      let question = await en.ask('I want to dispute a purchase');
+      let merchant: string;
+      if (/which purchase/i.test(question.text)) {
+        // Answer with a store that appears once in the list, so the name alone picks it.
+        const listed = [...question.text.matchAll(/\b\d+\. (.+?) \(/g)].map((m) => m[1]!);
+        const unique = listed.filter((name) => listed.filter((n) => n === name).length === 1);
+        expect(unique.length, question.text).toBeGreaterThan(0);
+        merchant = unique[0]!;
+        expect(disputable.map((o) => o.merchant.name)).toContain(merchant);
+        question = await en.ask(merchant);
+      } else {
+        merchant = /purchase at (.+?) \(/.exec(question.text)?.[1] ?? '';
+      }
+      expect(question.text).toMatch(/open a dispute for your purchase at/i);
+      expect(question.text).toContain(merchant);
+      const opened = await en.ask('yes');
+      expect(opened.text).toContain(`opened a dispute for your purchase at ${merchant}`);
+
+      const ordersAfter = (await asCustomer<{ orders: Order[] }>(alex!.id, '/api/v1/me/orders')).orders;
+      const disputed = ordersAfter.filter(
+        (o) =>
+          o.merchant.name === merchant && o.disputes.some((d) => ['open', 'under_review'].includes(d.status)),
+      );
+      expect(disputed).toHaveLength(1);
+      expect(disputed[0]!.plan?.status).toBe('paused');
+
+      // A person, one click away at any time.
+      await en.slot.getByRole('button', { name: 'Talk to a person', exact: true }).click();
+      const banner = en.slot.getByRole('status').filter({ hasText: 'Waiting for a person' });
+      await banner.waitFor();
+      expect(norm(await banner.textContent())).toMatch(
+        /Waiting for a person(A person will reply here|You are number \d+ in the queue)/,
+      );
+      expect(await en.log.locator('[data-role="customer"]').last().textContent()).toContain(
+        'I want to talk to a human',
+      );
+
+      // While waiting, messages go to the person; markup in them stays text.
+      const markup = '<img src=x onerror="window.__tandemXss=1"><b>bold?</b>';
+      const input = en.slot.getByLabel('Your message', { exact: true });
+      await input.fill(markup);
+      await en.send.click();
+      await en.slot.locator('[data-tandem-chat]:not([data-sending])').waitFor();
+      const mine = en.log.locator('[data-role="customer"]').last();
+      expect(await mine.locator('.tc-bubble').textContent()).toBe(markup);
+      expect(await en.log.locator('img, b').count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as { __tandemXss?: number }).__tandemXss)).toBe(undefined);
+
+      // The 4000-character limit holds in the browser too.
+      await input.fill('x'.repeat(4100));
+      expect((await input.inputValue()).length).toBe(4000);
+      expect(norm(await en.slot.locator('.tc-counter').textContent())).toBe('4,000 / 4,000');
+      await input.fill('');
+
+      await screenshot(page, 'chat-widget-alex-handoff');
+      await screenshotOf(en.slot, 'chat-widget-alex-handoff-closeup');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('opens from a plain <script> tag as a floating, keyboard-usable chat', async () => {
+    const alex = customers.find((c) => c.name === 'Alex Morgan')!;
+    const tokenRes = await fetch(`${server.url}/api/v1/demo/customer-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: alex.id }),
+    });
+    const { token } = (await tokenRes.json()) as { token: string };
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      // A host page of its own, on the server's origin, embedding the widget the documented way.
+      await page.route(`${server.url}/host-page`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="de"><head><title>Host</title></head><body><h1>Shop</h1>
+            <script src="/widget.js" data-locale="de-DE" data-customer-token="${token}" data-api-base="" defer></script>
+            </body></html>`,
+        }),
+      );
+      await page.goto('/host-page');
+      const launcher = page.getByRole('button', { name: 'Chatten Sie mit uns' });
+      await launcher.click();
+      const dialog = page.getByRole('dialog', { name: 'Chatten Sie mit uns' });
+      await dialog.waitFor();
+      await dialog.getByRole('log').locator('[data-role="assistant"]').first().waitFor();
+      const input = dialog.getByLabel('Ihre Nachricht', { exact: true });
+      await input.focus();
+      await input.pressSequentially('Zeile eins');
+      await input.press('Shift+Enter');
+      await input.pressSequentially('Zeile zwei');
+      expect(await input.inputValue()).toBe('Zeile eins\nZeile zwei');
+      await screenshot(page, 'chat-widget-floating');
+      await input.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+      expect(await launcher.evaluate((el) => el.matches(':focus'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
