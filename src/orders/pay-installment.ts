@@ -3,9 +3,15 @@ import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
 import type { DB, PlanStatus } from '../platform/db/schema.js';
 import { badRequest, conflict, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { findPaymentByKey, resolvePaymentMethod, scopedIdempotencyKey, simulateCharge } from './charge.js';
-import { customerTopic, type DomainDeps, isUniqueViolation, remainingMinor, todayOf } from './domain.js';
+import {
+  chargeAndRecord,
+  findPaymentByKey,
+  markLateFeesPaid,
+  resolvePaymentMethod,
+  scopedIdempotencyKey,
+  withIdempotentPayment,
+} from './charge.js';
+import { customerTopic, type DomainDeps, remainingMinor, todayOf } from './domain.js';
 import { type InstallmentView, type PaymentView, toInstallmentView, toPaymentView } from './order-views.js';
 import {
   assertPlanCollecting,
@@ -54,10 +60,9 @@ export async function payInstallment(
 ): Promise<PayInstallmentResult> {
   assertIdempotencyKey(input.idempotencyKey);
   const key = scopedIdempotencyKey(input.customerId, input.idempotencyKey);
-  const prior = await findPaymentByKey(deps.db, key);
-  if (prior) return replay(deps.db, prior, input);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
+  const replayThis = (db: Kysely<DB>, payment: Selectable<DB['payments']>) => replay(db, payment, input);
+  return withIdempotentPayment(deps.db, key, replayThis, () =>
+    deps.db.transaction().execute(async (trx) => {
       const owned = await findOwnedInstallment(trx, input.customerId, input.installmentId);
       const plan = await lockOrderAndPlan(trx, owned.plan_id);
       const installments = await lockInstallments(trx, plan.id);
@@ -97,25 +102,16 @@ export async function payInstallment(
       );
       const now = deps.clock.now();
       const today = todayOf(deps.clock);
-      const charge = simulateCharge(method, today);
-      const payment = await trx
-        .insertInto('payments')
-        .values({
-          id: newId(),
-          plan_id: plan.id,
-          installment_id: installment.id,
-          customer_id: input.customerId,
-          payment_method_id: method.id,
-          amount_minor: amount,
-          currency: plan.currency,
-          status: charge.ok ? 'succeeded' : 'failed',
-          failure_code: charge.ok ? null : charge.code,
-          failure_reason: charge.ok ? null : charge.reason,
-          idempotency_key: key,
-          attempted_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const { charge, payment } = await chargeAndRecord(trx, {
+        plan,
+        installmentId: installment.id,
+        customerId: input.customerId,
+        method,
+        amountMinor: amount,
+        idempotencyKey: key,
+        now,
+        today,
+      });
 
       let after = installment;
       let planStatus = plan.status;
@@ -126,17 +122,7 @@ export async function payInstallment(
           .where('id', '=', installment.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (fees.length > 0) {
-          await trx
-            .updateTable('late_fees')
-            .set({ status: 'paid' })
-            .where(
-              'id',
-              'in',
-              fees.map((f) => f.id),
-            )
-            .execute();
-        }
+        await markLateFeesPaid(trx, fees);
         const updated = installments.map((i) => (i.id === after.id ? after : i));
         planStatus = await completePlanIfSettled(trx, plan, updated, now);
       } else if (installment.status === 'scheduled' && installment.due_date <= today) {
@@ -189,15 +175,8 @@ export async function payInstallment(
         lateFeesPaidMinor: charge.ok ? feesMinor : 0,
         planStatus,
       } satisfies PayInstallmentResult;
-    });
-  } catch (err) {
-    // The same key committed by a concurrent request between our check and our insert.
-    if (isUniqueViolation(err)) {
-      const winner = await findPaymentByKey(deps.db, key);
-      if (winner) return replay(deps.db, winner, input);
-    }
-    throw err;
-  }
+    }),
+  );
 }
 
 async function replay(

@@ -3,16 +3,15 @@ import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
 import type { DB, PlanStatus } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
-import { findPaymentByKey, resolvePaymentMethod, scopedIdempotencyKey, simulateCharge } from './charge.js';
 import {
-  customerTopic,
-  type DomainDeps,
-  isPayable,
-  isUniqueViolation,
-  remainingMinor,
-  todayOf,
-} from './domain.js';
+  chargeAndRecord,
+  findPaymentByKey,
+  markLateFeesPaid,
+  resolvePaymentMethod,
+  scopedIdempotencyKey,
+  withIdempotentPayment,
+} from './charge.js';
+import { customerTopic, type DomainDeps, isPayable, remainingMinor, todayOf } from './domain.js';
 import { type InstallmentView, type PaymentView, toInstallmentView, toPaymentView } from './order-views.js';
 import { assertIdempotencyKey } from './pay-installment.js';
 import {
@@ -49,10 +48,9 @@ export async function payOffPlan(
 ): Promise<PayOffPlanResult> {
   assertIdempotencyKey(input.idempotencyKey);
   const key = scopedIdempotencyKey(input.customerId, input.idempotencyKey);
-  const prior = await findPaymentByKey(deps.db, key);
-  if (prior) return replay(deps.db, prior, input);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
+  const replayThis = (db: Kysely<DB>, payment: Selectable<DB['payments']>) => replay(db, payment, input);
+  return withIdempotentPayment(deps.db, key, replayThis, () =>
+    deps.db.transaction().execute(async (trx) => {
       const owned = await trx
         .selectFrom('payment_plans')
         .select('id')
@@ -85,25 +83,16 @@ export async function payOffPlan(
         plan.payment_method_id,
       );
       const now = deps.clock.now();
-      const charge = simulateCharge(method, todayOf(deps.clock));
-      const payment = await trx
-        .insertInto('payments')
-        .values({
-          id: newId(),
-          plan_id: plan.id,
-          installment_id: null,
-          customer_id: input.customerId,
-          payment_method_id: method.id,
-          amount_minor: amount,
-          currency: plan.currency,
-          status: charge.ok ? 'succeeded' : 'failed',
-          failure_code: charge.ok ? null : charge.code,
-          failure_reason: charge.ok ? null : charge.reason,
-          idempotency_key: key,
-          attempted_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const { charge, payment } = await chargeAndRecord(trx, {
+        plan,
+        installmentId: null,
+        customerId: input.customerId,
+        method,
+        amountMinor: amount,
+        idempotencyKey: key,
+        now,
+        today: todayOf(deps.clock),
+      });
 
       let after = installments;
       let planStatus = plan.status;
@@ -116,17 +105,7 @@ export async function payOffPlan(
             .where('id', '=', i.id)
             .execute();
         }
-        if (fees.length > 0) {
-          await trx
-            .updateTable('late_fees')
-            .set({ status: 'paid' })
-            .where(
-              'id',
-              'in',
-              fees.map((f) => f.id),
-            )
-            .execute();
-        }
+        await markLateFeesPaid(trx, fees);
         after = installments.map((i) =>
           paidIds.has(i.id) ? { ...i, paid_minor: i.amount_minor, status: 'paid' as const, paid_at: now } : i,
         );
@@ -170,14 +149,8 @@ export async function payOffPlan(
         installments: after.map(toInstallmentView),
         planStatus,
       } satisfies PayOffPlanResult;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      const winner = await findPaymentByKey(deps.db, key);
-      if (winner) return replay(deps.db, winner, input);
-    }
-    throw err;
-  }
+    }),
+  );
 }
 
 async function replay(
