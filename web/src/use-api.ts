@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from './api';
+import { api, errorMessage } from './api';
 
 export interface Loadable<T> {
   data: T | undefined;
@@ -41,4 +41,30 @@ export function useApi<T>(path: string | null, bearer?: string): Loadable<T> {
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+export interface Submission {
+  busy: boolean;
+  error: string | null;
+  setError(message: string | null): void;
+  /** Runs `action` with `busy` set; a failure becomes `error` (the API's message). */
+  run(action: () => Promise<void>): Promise<void>;
+}
+
+/** The busy flag and error message every form and button that calls the API needs. */
+export function useSubmit(): Submission {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
 }

@@ -58,6 +58,67 @@ function CountBadge({ n }: { n: number }) {
   return <span className={n >= 5 ? 'badge badge-danger' : 'badge badge-warning'}>{n}</span>;
 }
 
+interface SharedIdentifierRow {
+  key: string;
+  label: string;
+  fingerprint: string;
+  customerCount: number;
+  customers: LinkedCustomer[];
+}
+
+/** One identifier kind (devices or payment fingerprints) and the customers linked through it. */
+function SharedIdentifierSection(props: {
+  id: string;
+  title: string;
+  emptyText: string;
+  columnLabel: string;
+  rows: SharedIdentifierRow[];
+}) {
+  const { id, title, emptyText, columnLabel, rows } = props;
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {title} <span className="count">{rows.length}</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid={id}>
+            <thead>
+              <tr>
+                <th scope="col">{columnLabel}</th>
+                <th scope="col" className="num">
+                  Customers
+                </th>
+                <th scope="col">Linked customers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <td>
+                    <strong>{r.label}</strong>
+                    <div>
+                      <code className="fingerprint">{r.fingerprint}</code>
+                    </div>
+                  </td>
+                  <td className="num">
+                    <CountBadge n={r.customerCount} />
+                  </td>
+                  <td>
+                    <Customers customers={r.customers} total={r.customerCount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function FraudPage() {
   const shared = useApi<SharedDevices>('/api/v1/fraud/shared-devices');
   const data = shared.data;
@@ -90,88 +151,32 @@ export function FraudPage() {
 
       {data && devices.length + cards.length > 0 ? (
         <>
-          <section aria-labelledby="shared-devices-title">
-            <h2 id="shared-devices-title" className="section-title">
-              Shared devices <span className="count">{devices.length}</span>
-            </h2>
-            {devices.length === 0 ? (
-              <p className="muted">No shared devices.</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="shared-devices">
-                  <thead>
-                    <tr>
-                      <th scope="col">Device</th>
-                      <th scope="col" className="num">
-                        Customers
-                      </th>
-                      <th scope="col">Linked customers</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {devices.map((d) => (
-                      <tr key={d.deviceId}>
-                        <td>
-                          <strong>{humanize(d.platform)}</strong>
-                          <div>
-                            <code className="fingerprint">{d.fingerprint}</code>
-                          </div>
-                        </td>
-                        <td className="num">
-                          <CountBadge n={d.customerCount} />
-                        </td>
-                        <td>
-                          <Customers customers={d.customers} total={d.customerCount} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-          <section aria-labelledby="shared-cards-title">
-            <h2 id="shared-cards-title" className="section-title">
-              Shared payment fingerprints <span className="count">{cards.length}</span>
-            </h2>
-            {cards.length === 0 ? (
-              <p className="muted">No shared payment fingerprints.</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table" data-testid="shared-payment-fingerprints">
-                  <thead>
-                    <tr>
-                      <th scope="col">Payment method</th>
-                      <th scope="col" className="num">
-                        Customers
-                      </th>
-                      <th scope="col">Linked customers</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cards.map((c) => (
-                      <tr key={c.fingerprint}>
-                        <td>
-                          <strong>
-                            {humanize(c.brand)} •••• {c.last4}
-                          </strong>
-                          <div>
-                            <code className="fingerprint">{c.fingerprint}</code>
-                          </div>
-                        </td>
-                        <td className="num">
-                          <CountBadge n={c.customerCount} />
-                        </td>
-                        <td>
-                          <Customers customers={c.customers} total={c.customerCount} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <SharedIdentifierSection
+            id="shared-devices"
+            title="Shared devices"
+            emptyText="No shared devices."
+            columnLabel="Device"
+            rows={devices.map((d) => ({
+              key: d.deviceId,
+              label: humanize(d.platform),
+              fingerprint: d.fingerprint,
+              customerCount: d.customerCount,
+              customers: d.customers,
+            }))}
+          />
+          <SharedIdentifierSection
+            id="shared-payment-fingerprints"
+            title="Shared payment fingerprints"
+            emptyText="No shared payment fingerprints."
+            columnLabel="Payment method"
+            rows={cards.map((c) => ({
+              key: c.fingerprint,
+              label: `${humanize(c.brand)} •••• ${c.last4}`,
+              fingerprint: c.fingerprint,
+              customerCount: c.customerCount,
+              customers: c.customers,
+            }))}
+          />
         </>
       ) : null}
     </>

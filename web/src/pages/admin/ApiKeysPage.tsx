@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { CopyButton, ErrorBanner, Loading, StatusBadge } from '../../components';
 import { formatDateTime } from '../../format';
-import { useApi } from '../../use-api';
+import { useApi, useSubmit } from '../../use-api';
 import { API_SCOPES, type ApiKeyRecord } from './types';
 
 export function ApiKeysPage() {
@@ -116,8 +116,7 @@ function SecretPanel({ name, secret, onDone }: { name: string; secret: string; o
 function CreateKeyForm({ onCreated }: { onCreated(res: { apiKey: ApiKeyRecord; secret: string }): void }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, setError, run } = useSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -125,9 +124,7 @@ function CreateKeyForm({ onCreated }: { onCreated(res: { apiKey: ApiKeyRecord; s
       setError('Pick at least one scope.');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await api<{ apiKey: ApiKeyRecord; secret: string }>('/api/v1/admin/api-keys', {
         method: 'POST',
         body: { name: name.trim(), scopes },
@@ -135,11 +132,7 @@ function CreateKeyForm({ onCreated }: { onCreated(res: { apiKey: ApiKeyRecord; s
       setName('');
       setScopes([]);
       onCreated(res);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -188,21 +181,14 @@ function CreateKeyForm({ onCreated }: { onCreated(res: { apiKey: ApiKeyRecord; s
 
 function KeyRow({ apiKey, onRevoked }: { apiKey: ApiKeyRecord; onRevoked(): void }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  async function revoke() {
-    setBusy(true);
-    setError(null);
-    try {
+  function revoke() {
+    return run(async () => {
       await api(`/api/v1/admin/api-keys/${apiKey.id}`, { method: 'DELETE' });
       setConfirming(false);
       onRevoked();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { useUser } from '../../auth';
 import { ErrorBanner, Loading, StatusBadge } from '../../components';
 import { formatDateTime } from '../../format';
 import { ROLE_LABELS, roleLabel, STAFF_ROLES, type StaffRole } from '../../roles';
-import { useApi } from '../../use-api';
+import { useApi, useSubmit } from '../../use-api';
 import type { StaffRecord } from './types';
 
 function RoleCheckboxes({
@@ -103,31 +103,24 @@ function StaffRow({ staff, onSaved }: { staff: StaffRecord; onSaved(message: str
   const [editing, setEditing] = useState(false);
   const [roles, setRoles] = useState<string[]>(staff.roles);
   const [status, setStatus] = useState(staff.status);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, setError, run } = useSubmit();
+  const unlock = useSubmit();
   const locked = staff.lockedUntil && new Date(staff.lockedUntil).getTime() > Date.now();
   const isMe = staff.id === me.id;
 
   async function save() {
-    setSaving(true);
-    setError(null);
     const body: { roles?: string[]; status?: string } = {};
     if ([...roles].sort().join() !== [...staff.roles].sort().join()) body.roles = roles;
     if (status !== staff.status) body.status = status;
     if (Object.keys(body).length === 0) {
-      setSaving(false);
       setEditing(false);
       return;
     }
-    try {
+    await run(async () => {
       await api(`/api/v1/admin/staff/${staff.id}`, { method: 'PATCH', body });
       setEditing(false);
       onSaved(`Saved changes to ${staff.name}.`);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -147,17 +140,21 @@ function StaffRow({ staff, onSaved }: { staff: StaffRecord; onSaved(message: str
               type="button"
               className="btn btn-secondary btn-small"
               aria-label={`Unlock ${staff.name}`}
-              onClick={async () => {
-                try {
+              disabled={unlock.busy}
+              onClick={() =>
+                unlock.run(async () => {
                   await api(`/api/v1/admin/staff/${staff.id}`, { method: 'PATCH', body: { unlock: true } });
                   onSaved(`Unlocked ${staff.name}.`);
-                } catch (err) {
-                  setError(errorMessage(err));
-                }
-              }}
+                })
+              }
             >
               Unlock
             </button>
+          ) : null}
+          {unlock.error ? (
+            <div className="alert alert-error" role="alert">
+              {unlock.error}
+            </div>
           ) : null}
         </td>
         <td>
@@ -237,8 +234,7 @@ function CreateStaffForm({ onCreated }: { onCreated(staff: StaffRecord): void })
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<string[]>(['agent']);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, setError, run } = useSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -246,9 +242,7 @@ function CreateStaffForm({ onCreated }: { onCreated(staff: StaffRecord): void })
       setError('Pick at least one role.');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await api<{ staff: StaffRecord }>('/api/v1/admin/staff', {
         method: 'POST',
         body: { name: name.trim(), email: email.trim(), password, roles },
@@ -259,11 +253,7 @@ function CreateStaffForm({ onCreated }: { onCreated(staff: StaffRecord): void })
       setRoles(['agent']);
       setOpen(false);
       onCreated(res.staff);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   if (!open) {
