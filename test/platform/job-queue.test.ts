@@ -1,28 +1,14 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/database.js';
-import { migrate } from '../../src/platform/db/migrate.js';
 import { InlineJobQueue } from '../../src/platform/queue/inline-job-queue.js';
 import { PostgresJobQueue } from '../../src/platform/queue/postgres-job-queue.js';
+import { openTestDatabase, type TestDatabaseKind, testDatabaseTargets } from '../support/test-database.js';
 
 const logger = pino({ level: 'silent' });
-const targets = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
-
-async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const schema = kind === 'postgres' ? `jq_${Math.random().toString(36).slice(2, 10)}` : 'public';
-  const database = await openDatabase(
-    kind === 'pglite'
-      ? { kind: 'pglite', dataDir: undefined, schema }
-      : { kind: 'postgres', url: process.env.DATABASE_URL!, poolSize: 6, schema },
-  );
-  await migrate(database);
-  return {
-    database,
-    drop: async () => {
-      if (kind === 'postgres') await database.exec(`drop schema ${schema} cascade`);
-      await database.close();
-    },
-  };
+async function open(kind: TestDatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const { database, close } = await openTestDatabase(kind);
+  return { database, drop: close };
 }
 
 const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
@@ -33,7 +19,7 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
   }
 };
 
-describe.each(targets)('Postgres job queue (%s)', (kind) => {
+describe.each(testDatabaseTargets())('Postgres job queue (%s)', (kind) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     while (cleanups.length) await cleanups.pop()!();

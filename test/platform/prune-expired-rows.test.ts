@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/platform/db/database.js';
-import { migrate } from '../../src/platform/db/migrate.js';
 import { newId } from '../../src/platform/ids.js';
 import { pruneExpiredRows } from '../../src/platform/maintenance/prune-expired-rows.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('pruning expired rows', () => {
-  let database: Database;
+  let tdb: TestDatabase;
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'pglite', dataDir: undefined, schema: 'public' });
-    await migrate(database);
+    tdb = await openTestDatabase('pglite');
   });
-  afterAll(async () => database?.close());
+  afterAll(async () => tdb?.close());
 
   it('removes old sessions, attempts, payloads and finished jobs, and keeps recent ones and the audit log', async () => {
-    const db = database.db;
+    const db = tdb.database.db;
     const now = new Date('2026-06-01T12:00:00Z');
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
     const staffId = newId();

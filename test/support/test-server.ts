@@ -2,6 +2,7 @@ import { buildDeps, createApp, openInfrastructure, type TandemApp } from '../../
 import { prepareDemo } from '../../src/demo/prepare-demo.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/logger.js';
+import type { TestDatabaseKind } from './test-database.js';
 
 export interface TestServer {
   url: string;
@@ -14,7 +15,7 @@ export interface TestServer {
  * demo mode with a small seeded demo company and the demo staff accounts.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; database?: 'pglite' | 'postgres' } = {},
+  options: { env?: Record<string, string>; database?: TestDatabaseKind } = {},
 ): Promise<TestServer> {
   const onServer = options.database === 'postgres';
   if (onServer && !process.env.DATABASE_URL)
@@ -54,6 +55,4 @@ export async function startTestServer(
 }
 
 /** The databases the suite runs against: PGlite always, the server when DATABASE_URL is set. */
-export function serverTestTargets(): ('pglite' | 'postgres')[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-}
+export { testDatabaseTargets as serverTestTargets } from './test-database.js';
