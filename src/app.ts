@@ -50,7 +50,6 @@ const DOMAIN_ROUTES: RouteModule[] = [
   disputeRoutes,
   opsRoutes,
   fraudRoutes,
-  helpRoutes,
 ];
 
 export interface TandemApp {
@@ -88,13 +87,16 @@ export async function createApp(
   registerAdminRoutes(http, deps);
   registerLiveRoutes(http, hub, customerTokens);
   registerConversationTopicRule(hub, deps.db);
+  // One help-centre index per process, shared by the public help routes and the assistant.
+  const knowledgeBase = createKnowledgeBaseSearch(deps.db);
+  await helpRoutes(knowledgeBase)(http, deps);
   const assistant =
     options.assistant ??
     createBuiltinAssistant({
       db: deps.db,
       events: deps.events,
       clock: deps.clock,
-      kb: createKnowledgeBaseSearch(deps.db),
+      kb: knowledgeBase,
       intents: await loadIntentModel(),
     });
   await conversationRoutes(assistant, customerTokens)(http, deps);

@@ -24,6 +24,8 @@ export interface AuthenticateDeps {
 export function createAuthenticateHook(deps: AuthenticateDeps) {
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply) {
     request.principal = undefined;
+    // Only the API uses a principal: the web app's files, docs and health checks need no session lookup.
+    if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const apiKeyHeader = request.headers['x-api-key'];
