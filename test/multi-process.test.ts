@@ -1,21 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { logInOverHttp } from './support/http.js';
 import { type ServerProcess, spawnServer } from './support/spawn-server.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
-
-async function login(url: string, email: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'tandem-demo' }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = /tandem_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: `tandem_session=${cookie}`, 'x-csrf-token': body.csrfToken };
-}
 
 describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database', () => {
   const schema = `mp_${Math.random().toString(36).slice(2, 10)}`;
@@ -42,7 +31,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
   });
 
   it('shares state: a change made through one process is visible through the other', async () => {
-    const headersA = await login(a.url, 'admin@tandem.demo');
+    const headersA = await logInOverHttp(a.url, 'admin@tandem.demo');
     const created = await fetch(`${a.url}/api/v1/admin/staff`, {
       method: 'POST',
       headers: { ...headersA, 'content-type': 'application/json' },
@@ -62,7 +51,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
   });
 
   it('delivers a live event published by one process to a WebSocket connected to the other', async () => {
-    const headersB = await login(b.url, 'admin@tandem.demo');
+    const headersB = await logInOverHttp(b.url, 'admin@tandem.demo');
     const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/v1/live?topics=staff`, {
       headers: { cookie: headersB.cookie },
     });
@@ -80,7 +69,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL database'
       socket.on('error', reject);
     });
 
-    const headersA = await login(a.url, 'admin@tandem.demo');
+    const headersA = await logInOverHttp(a.url, 'admin@tandem.demo');
     const created = await fetch(`${a.url}/api/v1/admin/staff`, {
       method: 'POST',
       headers: { ...headersA, 'content-type': 'application/json' },

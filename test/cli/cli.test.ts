@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { logInOverHttp } from '../support/http.js';
 import { spawnServer } from '../support/spawn-server.js';
 
 const BIN = fileURLToPath(new URL('../../bin/tandem.js', import.meta.url));
@@ -127,16 +128,8 @@ describe('tandem CLI', () => {
     const env = { DATABASE_URL: '', TANDEM_DATA_DIR: dir, TANDEM_SEED_CUSTOMERS: '10' };
     try {
       const first = await spawnServer(env);
-      const login = await fetch(`${first.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@tandem.demo', password: 'tandem-demo' }),
-      });
-      const cookie = /tandem_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
       const headers = {
-        cookie: `tandem_session=${cookie}`,
-        'x-csrf-token': csrfToken,
+        ...(await logInOverHttp(first.url, 'admin@tandem.demo')),
         'content-type': 'application/json',
       };
       const created = await fetch(`${first.url}/api/v1/admin/api-keys`, {

@@ -35,3 +35,20 @@ export function errorCode(res: LightMyRequestResponse): string | undefined {
 export function injector(server: () => TestServer) {
   return (opts: InjectOptions): Promise<LightMyRequestResponse> => server().app.http.inject(opts);
 }
+
+/** Logs in over real HTTP (for spawned server processes) and returns the headers a browser would send. */
+export async function logInOverHttp(
+  url: string,
+  email: string,
+  password = 'tandem-demo',
+): Promise<StaffSession['headers']> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = /tandem_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: `tandem_session=${cookie}`, 'x-csrf-token': body.csrfToken };
+}
