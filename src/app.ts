@@ -17,6 +17,7 @@ import {
   createCustomerTokenService,
   resolveCustomerTokenSecret,
 } from './identity/customer-tokens.js';
+import { scheduleTranscriptCopies } from './insights/copy-transcripts-for-analytics.js';
 import { helpRoutes } from './knowledge/help-routes.js';
 import { createKnowledgeBaseSearch } from './knowledge/search-articles.js';
 import { fraudRoutes } from './operations/fraud-routes.js';
@@ -104,7 +105,10 @@ export async function createApp(
   for (const register of DOMAIN_ROUTES) await register(http, deps);
   if (options.serveWeb !== false) await registerStaticWeb(http);
   await http.ready();
-  const stopPruning = schedulePruning(deps.jobs, deps.db, () => deps.clock.now());
+  const stopSchedules = [
+    schedulePruning(deps.jobs, deps.db, () => deps.clock.now()),
+    scheduleTranscriptCopies(deps.jobs, deps.db),
+  ];
 
   let closing: Promise<void> | undefined;
   return {
@@ -116,7 +120,7 @@ export async function createApp(
     close() {
       closing ??= (async () => {
         readiness.shuttingDown = true;
-        stopPruning();
+        for (const stop of stopSchedules) stop();
         hub.closeAll();
         await http.close();
         await deps.jobs.stop();

@@ -361,6 +361,21 @@ export interface ConversationMessagesTable {
   citations: Json;
   client_message_id: string | null;
   created_at: Timestamp;
+  /** Set by the analytics copy job once a redacted copy exists. */
+  analytics_copied_at: NullableTimestamp;
+}
+
+export interface AnalyticsTranscriptMessagesTable {
+  message_id: string;
+  conversation_id: string;
+  seq: number;
+  role: string;
+  channel: string;
+  language: string;
+  /** Personal data replaced by placeholders. */
+  text: string;
+  redactions: Json;
+  created_at: Date;
 }
 
 export interface DB {
@@ -391,6 +406,7 @@ export interface DB {
   live_event_payloads: LiveEventPayloadsTable;
   conversations: ConversationsTable;
   conversation_messages: ConversationMessagesTable;
+  analytics_transcript_messages: AnalyticsTranscriptMessagesTable;
 }
 
 export type Customer = Selectable<CustomersTable>;

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/database.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { scheduleRecurringJob } from '../queue/schedule-recurring-job.js';
 
 export const PRUNE_QUEUE = 'platform.prune-expired-rows';
 
@@ -44,18 +45,14 @@ export async function pruneExpiredRows(db: Sql, now: Date): Promise<PruneResult>
   };
 }
 
-/**
- * Registers the prune job and enqueues it every `everyMs`. The dedupe key keeps one
- * pending run however many processes schedule it. Returns a function that stops scheduling.
- */
+/** Prunes every `everyMs` (default hourly); returns a function that stops scheduling. */
 export function schedulePruning(jobs: JobQueue, db: Sql, now: () => Date, everyMs = 3_600_000): () => void {
-  jobs.register(PRUNE_QUEUE, async () => {
-    await pruneExpiredRows(db, now());
-  });
-  const enqueue = () =>
-    jobs.enqueue(PRUNE_QUEUE, {}, { dedupeKey: 'hourly', maxAttempts: 3 }).catch(() => {});
-  void enqueue();
-  const timer = setInterval(enqueue, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return scheduleRecurringJob(
+    jobs,
+    PRUNE_QUEUE,
+    async () => {
+      await pruneExpiredRows(db, now());
+    },
+    everyMs,
+  );
 }
