@@ -13,6 +13,7 @@ import { fraudFlow } from './flows/fraud.js';
 import { knowledgeAnswer } from './flows/knowledge.js';
 import type { BuiltinAssistantDeps, FlowResult, Turn } from './flows/types.js';
 import { localeFor } from './format.js';
+import { INJECTION_NOTE, withoutPromptInjection } from './prompt-injection.js';
 import { REPLIES } from './replies.js';
 import { asksForHuman, isStronglyFrustrated, isUrgent } from './signals.js';
 import { type AssistantState, INITIAL_STATE, readState, writeState } from './state.js';
@@ -155,9 +156,11 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
     async respond(context: ConversationContext, customerText: string): Promise<AssistantTurn> {
       const state = readState(context.state);
       const { language } = detectLanguage(customerText, { fallback: context.language });
-      const prediction = classify(deps.intents.classifier, customerText);
+      // An attempt to re-program the assistant grants nothing; answer what is asked beside it.
+      const request = withoutPromptInjection(customerText);
+      const prediction = classify(deps.intents.classifier, request ?? customerText);
       const turn: Turn = {
-        text: customerText,
+        text: request ?? customerText,
         intent: prediction.label,
         confidence: prediction.confidence,
         language,
@@ -180,7 +183,7 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
       };
       return {
         language,
-        replies: result.replies,
+        replies: request === null ? result.replies : [{ text: INJECTION_NOTE[language] }, ...result.replies],
         state: writeState(next),
         ...(result.handoff ? { handoff: result.handoff } : {}),
       };
