@@ -269,11 +269,12 @@ export function createLlmAssistant(deps: LlmAssistantDeps): Assistant {
       if (turn.handoff || readState(turn.state).pending) return turn;
       const replies: AssistantReply[] = [];
       for (const reply of turn.replies) {
-        replies.push(
-          deadline.aborted
-            ? (record('phrase', 'error', 'timeout', context.conversationId), reply)
-            : await rephrase(reply, customerText, turn.language, deadline, context.conversationId),
-        );
+        if (deadline.aborted) {
+          record('phrase', 'error', 'timeout', context.conversationId);
+          replies.push(reply);
+        } else {
+          replies.push(await rephrase(reply, customerText, turn.language, deadline, context.conversationId));
+        }
       }
       return { ...turn, replies };
     },
