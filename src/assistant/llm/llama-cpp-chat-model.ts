@@ -107,8 +107,7 @@ export async function createLlamaCppChatModel(options: LlamaCppChatModelOptions)
     const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
     const turns = request.messages.filter((m) => m.role !== 'system');
     const last = turns.at(-1);
-    if (!last || last.role !== 'user')
-      throw new LlmError('malformed', 'the last message must be from the user');
+    if (last?.role !== 'user') throw new LlmError('malformed', 'the last message must be from the user');
     const history: ChatHistoryItem[] = [
       ...(system.length ? [{ type: 'system' as const, text: system.join('\n\n') }] : []),
       ...turns

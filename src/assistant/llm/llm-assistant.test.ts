@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +15,16 @@ import { migrate } from '../../platform/db/migrate.js';
 import type { IntentModel } from '../intents/intent-model-file.js';
 import { loadIntentModel } from '../intents/load-intent-model.js';
 import type { Language } from '../language/detect-language.js';
+import { findPackageRoot } from '../language/package-root.js';
 import { type BuiltinAssistant, createBuiltinAssistant } from '../responder/builtin-assistant.js';
 import { formatAmount } from '../responder/format.js';
 import type { ChatRequest } from './chat-model.js';
+import { createLlamaCppChatModel } from './llama-cpp-chat-model.js';
 import { createLlmAssistant } from './llm-assistant.js';
 import { ScriptedChatModel, textAnswer, toolCallAnswer } from './scripted-chat-model.js';
 
 const NOW = new Date('2025-06-01T10:00:00Z');
+const TINY_GGUF = join(findPackageRoot(), '..', 'shared', 'models', 'stories260K', 'stories260K.gguf');
 
 /** The draft the assistant asked the LLM to reword (the flow's template reply). */
 const draftOf = (request: ChatRequest) =>
@@ -206,4 +211,29 @@ describe('LLM assistant over the builtin flows', () => {
     expect(greeting.replies[0]!.text).toMatch(/AI assistant, not a person/);
     expect(model.requests).toHaveLength(0);
   });
+
+  it.skipIf(!existsSync(TINY_GGUF))(
+    'with a real local model that cannot do the job (a 260K story model), customers still get the builtin facts',
+    async () => {
+      const model = await createLlamaCppChatModel({
+        modelPath: TINY_GGUF,
+        timeoutMs: 10_000,
+        threads: 1,
+        contextSize: 1024,
+      });
+      try {
+        const metrics = new Registry();
+        const assistant = createLlmAssistant({ builtin, intents, model, timeoutMs: 10_000, logger, metrics });
+        const question = 'När ska jag betala nästa gång?';
+        const turn = await assistant.respond(context(elsa(), 'sv'), question);
+        expect(turn).toEqual(await builtin.respond(context(elsa(), 'sv'), question));
+        expect(await metrics.getSingleMetricAsString('tandem_assistant_llm_total')).toMatch(
+          /stage="phrase",outcome="rejected"/,
+        );
+      } finally {
+        await model.close?.();
+      }
+    },
+    30_000,
+  );
 });
