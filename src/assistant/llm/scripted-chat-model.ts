@@ -4,8 +4,8 @@ import type { ChatCompletion, ChatModel, ChatRequest, ChatStreamChunk } from './
 export type ScriptedAnswer = ChatCompletion | Error | ((request: ChatRequest) => ChatCompletion | Error);
 
 /**
- * A predictable model for tests: answers requests in order from a script (or with one
- * function), records every request, and can be made to hang until aborted.
+ * A predictable model for tests: answers requests in order from a script (the last answer
+ * repeats) or with one function, records every request, and can be made to hang until aborted.
  */
 export class ScriptedChatModel implements ChatModel {
   readonly id = 'scripted';
