@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { loadIntentModel } from './assistant/intents/load-intent-model.js';
-import { createBuiltinAssistant } from './assistant/responder/builtin-assistant.js';
+import { createConfiguredAssistant } from './assistant/llm/create-configured-assistant.js';
 import type { Assistant } from './conversations/assistant-port.js';
 import { registerConversationTopicRule } from './conversations/conversation-access.js';
 import { conversationRoutes } from './conversations/conversation-routes.js';
@@ -82,7 +82,7 @@ export async function createApp(
     'onRequest',
     createAuthenticateHook({ db: deps.db, customerTokens, now: () => deps.clock.now() }),
   );
-  registerMetrics(http);
+  const metrics = registerMetrics(http);
   registerHealthRoutes(http, deps, readiness);
   registerAuthRoutes(http, deps);
   registerAdminRoutes(http, deps);
@@ -91,15 +91,18 @@ export async function createApp(
   // One help-centre index per process, shared by the public help routes and the assistant.
   const knowledgeBase = createKnowledgeBaseSearch(deps.db);
   await helpRoutes(knowledgeBase)(http, deps);
-  const assistant =
-    options.assistant ??
-    createBuiltinAssistant({
-      db: deps.db,
-      events: deps.events,
-      clock: deps.clock,
-      kb: knowledgeBase,
-      intents: await loadIntentModel(),
-    });
+  const configured = options.assistant
+    ? { assistant: options.assistant, close: async () => {} }
+    : await createConfiguredAssistant(deps.config.assistant, {
+        db: deps.db,
+        events: deps.events,
+        clock: deps.clock,
+        kb: knowledgeBase,
+        intents: await loadIntentModel(),
+        logger: deps.logger,
+        metrics,
+      });
+  const { assistant } = configured;
   await conversationRoutes(assistant, customerTokens)(http, deps);
   if (deps.config.demoMode) registerDemoRoutes(http, deps, customerTokens);
   for (const register of DOMAIN_ROUTES) await register(http, deps);
@@ -125,6 +128,7 @@ export async function createApp(
         await http.close();
         await deps.jobs.stop();
         await deps.events.stop();
+        await configured.close();
       })();
       return closing;
     },

@@ -40,7 +40,31 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  ASSISTANT_PROVIDER: z.enum(['builtin', 'openai', 'llama-cpp']).default('builtin'),
+  OPENAI_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL must be an http(s) URL' })
+    .optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_MODEL: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  LLAMA_MODEL_PATH: z.string().min(1).optional(),
+  LLAMA_THREADS: z.coerce.number().int().min(1).max(256).optional(),
 });
+
+/** Which answers the assistant may have an LLM word (see src/assistant/README.md). */
+export type AssistantProviderConfig =
+  | { provider: 'builtin' }
+  | {
+      provider: 'openai';
+      baseUrl: string;
+      /** Never logged; local servers need none. */
+      apiKey: string | undefined;
+      model: string;
+      timeoutMs: number;
+      maxRetries: number;
+    }
+  | { provider: 'llama-cpp'; modelPath: string; threads: number | undefined; timeoutMs: number };
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | undefined }
@@ -61,6 +85,7 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   jobWorkers: number;
+  assistant: AssistantProviderConfig;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(['CUSTOMER_TOKEN_SECRET: required when NODE_ENV=production']);
   }
   return {
+    assistant: assistantProvider(e),
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
@@ -106,4 +132,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     jobWorkers: e.JOB_WORKERS,
   };
+}
+
+function assistantProvider(e: z.infer<typeof envSchema>): AssistantProviderConfig {
+  if (e.ASSISTANT_PROVIDER === 'openai') {
+    const missing = [
+      ...(e.OPENAI_BASE_URL ? [] : ['OPENAI_BASE_URL: required when ASSISTANT_PROVIDER=openai']),
+      ...(e.OPENAI_MODEL ? [] : ['OPENAI_MODEL: required when ASSISTANT_PROVIDER=openai']),
+    ];
+    if (missing.length) throw new ConfigError(missing);
+    return {
+      provider: 'openai',
+      baseUrl: e.OPENAI_BASE_URL!,
+      apiKey: e.OPENAI_API_KEY,
+      model: e.OPENAI_MODEL!,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+    };
+  }
+  if (e.ASSISTANT_PROVIDER === 'llama-cpp') {
+    if (!e.LLAMA_MODEL_PATH) {
+      throw new ConfigError(['LLAMA_MODEL_PATH: required when ASSISTANT_PROVIDER=llama-cpp (a .gguf file)']);
+    }
+    return {
+      provider: 'llama-cpp',
+      modelPath: e.LLAMA_MODEL_PATH,
+      threads: e.LLAMA_THREADS,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+    };
+  }
+  return { provider: 'builtin' };
 }

@@ -24,6 +24,8 @@ export const REDACTED_PATHS = [
   '*.address_line',
   '*.date_of_birth',
   '*.cardNumber',
+  '*.apiKey',
+  'apiKey',
   '*.text',
   'email',
   'phone',

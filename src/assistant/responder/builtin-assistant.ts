@@ -20,6 +20,20 @@ import { type AssistantState, INITIAL_STATE, readState, writeState } from './sta
 
 export type { BuiltinAssistantDeps } from './flows/types.js';
 
+export interface RespondOptions {
+  /** Use this intent instead of the classifier's: another router's choice (e.g. an LLM's), already vetted. */
+  intent?: { label: string; confidence: number };
+}
+
+/** The port, plus a way for a wrapping assistant to choose the flow. */
+export interface BuiltinAssistant extends Assistant {
+  respond(
+    context: ConversationContext,
+    customerText: string,
+    options?: RespondOptions,
+  ): Promise<AssistantTurn>;
+}
+
 /** Below this the classifier's guess is not acted on. */
 const MIN_CONFIDENCE = 0.5;
 
@@ -52,7 +66,7 @@ const handoffTo = (
  * flows over the system of record, KB answers with citations, and handoff rules that put a
  * person one message away. It never states a figure that did not come from the database.
  */
-export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
+export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssistant {
   async function customerLocale(customerId: string | null): Promise<string | null> {
     if (!customerId) return null;
     const row = await deps.db
@@ -153,12 +167,16 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
       };
     },
 
-    async respond(context: ConversationContext, customerText: string): Promise<AssistantTurn> {
+    async respond(
+      context: ConversationContext,
+      customerText: string,
+      options: RespondOptions = {},
+    ): Promise<AssistantTurn> {
       const state = readState(context.state);
       const { language } = detectLanguage(customerText, { fallback: context.language });
       // An attempt to re-program the assistant grants nothing; answer what is asked beside it.
       const request = withoutPromptInjection(customerText);
-      const prediction = classify(deps.intents.classifier, request ?? customerText);
+      const prediction = options.intent ?? classify(deps.intents.classifier, request ?? customerText);
       const turn: Turn = {
         text: request ?? customerText,
         intent: prediction.label,
