@@ -69,5 +69,8 @@ export interface IntentDataFile {
 
 export async function readIntentCsv(path: string): Promise<IntentDataFile> {
   const { examples, sha256 } = await readTrainingCsv(path, INTENT_SET);
-  return { examples: examples.map(({ text, label, language }) => ({ text, intent: label, language })), sha256 };
+  return {
+    examples: examples.map(({ text, label, language }) => ({ text, intent: label, language })),
+    sha256,
+  };
 }

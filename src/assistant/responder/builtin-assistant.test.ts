@@ -11,6 +11,7 @@ import { type Database, openDatabase } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { loadIntentModel } from '../intents/load-intent-model.js';
 import type { Language } from '../language/detect-language.js';
+import { loadSentimentModel } from '../sentiment/sentiment-model-file.js';
 import { createBuiltinAssistant } from './builtin-assistant.js';
 import { formatAmount, formatDate } from './format.js';
 
@@ -34,6 +35,7 @@ describe('built-in assistant', () => {
       clock: fixedClock(NOW),
       kb: createKnowledgeBaseSearch(database.db),
       intents: await loadIntentModel(),
+      sentiment: await loadSentimentModel(),
     });
   });
   afterAll(async () => {
