@@ -63,9 +63,25 @@ export function assessSentiment(
   return { sentiment, confidence, frustration: Math.round((1 - calm) * 1000) / 1000, cues };
 }
 
-/** Clearly upset: a negative message with enough frustration to acknowledge the customer's feelings. */
+/** Cues where the customer says or shows how they feel, rather than what went wrong. */
+const EXPRESSED: ReadonlySet<FrustrationCue> = new Set([
+  'upset_words',
+  'angry_emoji',
+  'swearing',
+  'insult',
+  'shouting',
+  'exclamations',
+]);
+
+/**
+ * Clearly upset, so the reply should acknowledge it: a negative message frustrated enough, or any
+ * message where the customer says or shows they are upset ("I'm annoyed, when is my payment?"
+ * reads as a neutral question to the model). Never for a plainly happy message.
+ */
 export function isUpset(assessment: SentimentAssessment): boolean {
-  return assessment.sentiment === 'negative' && assessment.frustration >= UPSET;
+  if (assessment.sentiment === 'positive' && assessment.confidence >= HAPPY_CONFIDENCE) return false;
+  if (assessment.sentiment === 'negative' && assessment.frustration >= UPSET) return true;
+  return assessment.cues.some((c) => EXPRESSED.has(c));
 }
 
 /**

@@ -98,7 +98,7 @@ const UPSET = wordList([
   'terrible',
   'horrible',
   'awful',
-  'worst',
+  'worst(?: \\w+)? (?:service|experience|company|app|support|ever)',
   'nightmare',
   'disaster',
   'hate',
@@ -266,17 +266,19 @@ function gist(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The customer sent this before, word for word or nearly (short replies such as "ok" don't count). */
+/**
+ * The customer sent this before, word for word, nearly, or inside a longer message ("I'm fed up,
+ * where is my refund"). Messages of fewer than three words ("ok", "yes please") don't count.
+ */
 function repeatsEarlierMessage(text: string, recent: readonly string[]): boolean {
-  const words = gist(text);
-  if (words.length < 2) return false;
-  const mine = new Set(words);
+  const mine = new Set(gist(text));
+  if (mine.size < 3) return false;
   return recent.some((earlier) => {
     const theirs = new Set(gist(earlier));
-    if (theirs.size === 0) return false;
+    if (theirs.size < 3) return false;
     let shared = 0;
     for (const w of mine) if (theirs.has(w)) shared++;
-    return shared / (mine.size + theirs.size - shared) >= 0.75;
+    return shared / Math.min(mine.size, theirs.size) >= 0.8;
   });
 }
 
