@@ -10,6 +10,7 @@ import { isLanguage, type Language } from '../src/assistant/language/detect-lang
 import { createBuiltinAssistant } from '../src/assistant/responder/builtin-assistant.js';
 import { formatAmount, formatDate, localeFor } from '../src/assistant/responder/format.js';
 import { REPLIES } from '../src/assistant/responder/replies.js';
+import { loadSentimentModel } from '../src/assistant/sentiment/sentiment-model-file.js';
 import type { Assistant } from '../src/conversations/assistant-port.js';
 import { postCustomerMessage } from '../src/conversations/post-customer-message.js';
 import { startConversation } from '../src/conversations/start-conversation.js';
@@ -174,6 +175,7 @@ async function setUp(): Promise<Harness> {
     ...base,
     kb: createKnowledgeBaseSearch(database.db),
     intents: await loadIntentModel(),
+    sentiment: await loadSentimentModel(),
   });
   const errors: string[] = [];
   const logger = {

@@ -1,39 +1,21 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { LANGUAGES } from '../language/detect-language.js';
-import { DEFAULT_TRAIN_OPTIONS, type TrainOptions, trainClassifier } from '../nlu/train-classifier.js';
-import { intentsDirectory, readIntentCsv, TRAINING_SET_FILE } from './intent-data.js';
-import { encodeIntentModel, type IntentModel } from './intent-model-file.js';
+import { join } from 'node:path';
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../nlu/train-classifier.js';
+import { type TrainFromCsvResult, trainFromCsv } from '../training/train-from-csv.js';
+import { writeTrainedModel } from '../training/trained-model-file.js';
+import { INTENT_SET, intentsDirectory, TRAINING_SET_FILE } from './intent-data.js';
+import { INTENT_MODEL_FILE, type IntentModel } from './intent-model-file.js';
 
-export interface TrainIntentModelResult {
-  model: IntentModel;
-  trainingMs: number;
-}
+export type TrainIntentModelResult = TrainFromCsvResult;
 
 /** Trains the intent classifier on training-set.csv (all languages in one model, nlu defaults). */
 export async function trainIntentModel(
   csvPath: string = join(intentsDirectory(), TRAINING_SET_FILE),
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): Promise<TrainIntentModelResult> {
-  const { examples, sha256 } = await readIntentCsv(csvPath);
-  const started = performance.now();
-  const classifier = trainClassifier(
-    examples.map((e) => e.text),
-    examples.map((e) => e.intent),
-    options,
-  );
-  const trainingMs = performance.now() - started;
-  const languages = LANGUAGES.filter((l) => examples.some((e) => e.language === l));
-  return {
-    model: { classifier, meta: { trainingDataSha256: sha256, rows: examples.length, languages } },
-    trainingMs,
-  };
+  return trainFromCsv(csvPath, INTENT_SET, { train: options });
 }
 
 /** Writes the model file and returns its size in bytes. */
 export async function writeIntentModel(path: string, model: IntentModel): Promise<number> {
-  const bytes = encodeIntentModel(model);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, bytes);
-  return bytes.length;
+  return writeTrainedModel(INTENT_MODEL_FILE, path, model);
 }

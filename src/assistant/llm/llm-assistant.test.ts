@@ -18,6 +18,7 @@ import type { Language } from '../language/detect-language.js';
 import { findPackageRoot } from '../language/package-root.js';
 import { type BuiltinAssistant, createBuiltinAssistant } from '../responder/builtin-assistant.js';
 import { formatAmount } from '../responder/format.js';
+import { loadSentimentModel } from '../sentiment/sentiment-model-file.js';
 import type { ChatRequest } from './chat-model.js';
 import { createLlamaCppChatModel } from './llama-cpp-chat-model.js';
 import { createLlmAssistant } from './llm-assistant.js';
@@ -53,6 +54,7 @@ describe('LLM assistant over the builtin flows', () => {
       clock: fixedClock(NOW),
       kb: createKnowledgeBaseSearch(database.db),
       intents,
+      sentiment: await loadSentimentModel(),
     });
   });
   afterAll(async () => {

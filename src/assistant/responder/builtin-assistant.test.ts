@@ -11,8 +11,10 @@ import { type Database, openDatabase } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { loadIntentModel } from '../intents/load-intent-model.js';
 import type { Language } from '../language/detect-language.js';
+import { loadSentimentModel } from '../sentiment/sentiment-model-file.js';
 import { createBuiltinAssistant } from './builtin-assistant.js';
 import { formatAmount, formatDate } from './format.js';
+import { REPLIES } from './replies.js';
 
 const NOW = new Date('2025-06-01T10:00:00Z');
 
@@ -34,6 +36,7 @@ describe('built-in assistant', () => {
       clock: fixedClock(NOW),
       kb: createKnowledgeBaseSearch(database.db),
       intents: await loadIntentModel(),
+      sentiment: await loadSentimentModel(),
     });
   });
   afterAll(async () => {
@@ -206,6 +209,65 @@ describe('built-in assistant', () => {
     const [turn] = await talk(alex(), 'en', ['THIS IS USELESS, NOTHING WORKS']);
     expect(turn!.handoff).toMatchObject({ reason: 'customer_frustrated' });
     expect(text(turn!)).toMatch(/^I'm sorry/);
+  });
+
+  it.each([
+    ['en', "I'm really annoyed, how do returns work?"],
+    ['sv', 'jag är så trött på det här, hur funkar returer?'],
+    ['de', 'ich bin echt genervt, wann ist meine nächste Zahlung fällig'],
+    ['es', 'estoy harta, ¿cuándo es mi próximo pago?'],
+    ['vi', 'tôi bực mình lắm, khi nào đến hạn thanh toán tiếp theo'],
+  ] as const)(
+    'acknowledges an upset customer before answering, without handing over (%s)',
+    async (language, message) => {
+      const [turn] = await talk(alex(), language, [message]);
+      expect(turn!.language).toBe(language);
+      expect(turn!.handoff).toBeUndefined();
+      expect(turn!.replies[0]!.text).toBe(REPLIES[language].empathy);
+      expect(turn!.replies.length).toBeGreaterThan(1);
+      const last = turn!.state['lastSentiment'] as { sentiment: string; frustration: number };
+      expect(last.sentiment).not.toBe('positive');
+      expect(last.frustration).toBeGreaterThan(0.3);
+    },
+  );
+
+  it('does not acknowledge feelings for a neutral question or a plain problem report', async () => {
+    const [question, failed] = await talk(alex(), 'en', [
+      'when is my next payment due?',
+      'my payment failed',
+    ]);
+    for (const turn of [question!, failed!]) {
+      expect(text(turn)).not.toContain(REPLIES.en.empathy);
+      expect(turn.handoff).toBeUndefined();
+    }
+    expect(question!.state['lastSentiment']).toMatchObject({ sentiment: 'neutral' });
+    expect(failed!.state['lastSentiment']).toMatchObject({ sentiment: 'negative' });
+  });
+
+  it('hands over a customer who repeats the same message and says they are fed up', async () => {
+    const first = 'where is my refund for the shoes';
+    const ctx = context(alex(), 'en');
+    const turn = await assistant.respond(
+      {
+        ...ctx,
+        history: [first, 'I am fed up, where is my refund for the shoes'].map((t, i) => ({
+          id: String(i),
+          role: 'customer' as const,
+          text: t,
+          createdAt: NOW,
+        })),
+      },
+      'I am fed up, where is my refund for the shoes',
+    );
+    expect(turn.handoff).toMatchObject({ reason: 'customer_frustrated' });
+    // The empathy line comes once, not twice.
+    expect(text(turn).split(REPLIES.en.empathy)).toHaveLength(2);
+  });
+
+  it('treats a happy shout as thanks, not frustration', async () => {
+    const [turn] = await talk(alex(), 'en', ['THANK YOU SO MUCH!!!']);
+    expect(turn!.handoff).toBeUndefined();
+    expect(text(turn!)).toBe(REPLIES.en.thanks);
   });
 
   it('hands over an action it cannot do after the second ask (loop), never claiming it was done', async () => {

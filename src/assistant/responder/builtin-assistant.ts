@@ -7,6 +7,7 @@ import type {
 } from '../../conversations/assistant-port.js';
 import { detectLanguage } from '../language/detect-language.js';
 import { classify, OOS_LABEL } from '../nlu/train-classifier.js';
+import { assessSentiment, isStronglyFrustrated, isUpset } from '../sentiment/assess-sentiment.js';
 import { nextPaymentFlow, refundStatusFlow, scheduleFlow } from './flows/account.js';
 import { continueDisputeFlow, startDisputeFlow } from './flows/dispute.js';
 import { fraudFlow } from './flows/fraud.js';
@@ -15,7 +16,7 @@ import type { BuiltinAssistantDeps, FlowResult, Turn } from './flows/types.js';
 import { localeFor } from './format.js';
 import { INJECTION_NOTE, withoutPromptInjection } from './prompt-injection.js';
 import { REPLIES } from './replies.js';
-import { asksForHuman, isStronglyFrustrated, isUrgent } from './signals.js';
+import { asksForHuman, isUrgent } from './signals.js';
 import { type AssistantState, INITIAL_STATE, readState, writeState } from './state.js';
 
 export type { BuiltinAssistantDeps } from './flows/types.js';
@@ -61,6 +62,22 @@ const handoffTo = (
   pending: null,
 });
 
+/** The customer's messages before this one (history ends with the one being answered), oldest first. */
+function earlierCustomerTexts(context: ConversationContext, current: string): string[] {
+  const texts = context.history.filter((m) => m.role === 'customer').map((m) => m.text);
+  if (texts.at(-1) === current) texts.pop();
+  return texts.slice(-5);
+}
+
+/** An upset customer hears that first, unless the reply already opens with words of sympathy. */
+function acknowledgeFeelings(turn: Turn, replies: AssistantReply[]): AssistantReply[] {
+  if (!isUpset(turn.sentiment)) return replies;
+  const { empathy, urgent, hardship, complaint } = turn.copy;
+  const sympathetic = [empathy, urgent, hardship, complaint];
+  if (replies.some((r) => sympathetic.some((s) => r.text.includes(s)))) return replies;
+  return [{ text: empathy }, ...replies];
+}
+
 /**
  * The built-in, offline assistant: Tandem's own language detector and intent model, account
  * flows over the system of record, KB answers with citations, and handoff rules that put a
@@ -91,7 +108,7 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
     if (turn.intent === 'talk_to_human' || asksForHuman(text)) {
       return handoffTo(turn, { reason: 'customer_requested_human', priority: 'normal', queue: 'general' });
     }
-    if (isStronglyFrustrated(text)) {
+    if (isStronglyFrustrated(turn.sentiment)) {
       return handoffTo(turn, { reason: 'customer_frustrated', priority: 'high', queue: 'general' }, [
         copy.empathy,
       ]);
@@ -181,6 +198,7 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
         text: request ?? customerText,
         intent: prediction.label,
         confidence: prediction.confidence,
+        sentiment: assessSentiment(deps.sentiment, customerText, earlierCustomerTexts(context, customerText)),
         language,
         copy: REPLIES[language],
         locale: localeFor(language, await customerLocale(context.customerId)),
@@ -198,10 +216,12 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
             : state.lowConfidenceStreak + 1,
         unresolvedIntent: result.handoff || result.resolved || !understood ? null : turn.intent,
         pending: result.pending === undefined ? state.pending : result.pending,
+        lastSentiment: { sentiment: turn.sentiment.sentiment, frustration: turn.sentiment.frustration },
       };
+      const replies = acknowledgeFeelings(turn, result.replies);
       return {
         language,
-        replies: request === null ? result.replies : [{ text: INJECTION_NOTE[language] }, ...result.replies],
+        replies: request === null ? replies : [{ text: INJECTION_NOTE[language] }, ...replies],
         state: writeState(next),
         ...(result.handoff ? { handoff: result.handoff } : {}),
       };

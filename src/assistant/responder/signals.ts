@@ -1,4 +1,5 @@
 /** Keyword rules that must work even when the classifier is unsure: a person is always one message away. */
+import { hasStrongFrustrationCue } from '../sentiment/frustration-cues.js';
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
@@ -79,52 +80,6 @@ const URGENT = word(
   ].join('|'),
 );
 
-const SWEARING = word(
-  [
-    'fuck\\w*',
-    'shit\\w*',
-    'bullshit',
-    'crap',
-    'wtf',
-    'jävla',
-    'jävlar',
-    'helvete',
-    'skit\\w*',
-    'fan',
-    'scheiße',
-    'scheisse',
-    'verdammt',
-    'merde',
-    'putain',
-    'mierda',
-    'joder',
-    'cazzo',
-    'merda',
-    'kut',
-    'godverdomme',
-    'klote',
-    'đm',
-    'vcl',
-    'đéo',
-  ].join('|'),
-);
-
-const USELESS = word(
-  [
-    'useless',
-    'värdelös\\w*',
-    'oanvändbar',
-    'nutzlos\\w*',
-    'unbrauchbar',
-    'inutile',
-    'inútil',
-    'nutteloos',
-    'waardeloos',
-    'vô dụng',
-    'vô ích',
-  ].join('|'),
-);
-
 export function asksForHuman(text: string): boolean {
   return HUMAN.test(fold(text));
 }
@@ -133,13 +88,9 @@ export function isUrgent(text: string): boolean {
   return URGENT.test(fold(text));
 }
 
-/** Strong frustration: shouting, swearing, "useless", or a run of exclamation marks. */
+/** Strong frustration from the words alone; the assistant combines it with the sentiment model (assessSentiment). */
 export function isStronglyFrustrated(text: string): boolean {
-  if (/!{3,}/.test(text) || SWEARING.test(fold(text)) || USELESS.test(fold(text))) return true;
-  const letters = [...text].filter((c) => /\p{L}/u.test(c));
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
-  return words.length >= 3 && letters.length >= 10 && upper / letters.length >= 0.8;
+  return hasStrongFrustrationCue(text);
 }
 
 const YES = new Set(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENTIMENTS } from '../sentiment/sentiment-data.js';
 
 const disputeOption = z.object({
   orderId: z.string(),
@@ -24,6 +25,11 @@ const assistantState = z.object({
   /** The intent of the previous turn if it ended without resolving it (asked again = a loop). */
   unresolvedIntent: z.string().nullable().default(null),
   pending: pending.nullable().default(null),
+  /** The last customer message's sentiment, for handoff summaries and insights. */
+  lastSentiment: z
+    .object({ sentiment: z.enum(SENTIMENTS), frustration: z.number() })
+    .nullable()
+    .default(null),
 });
 export type AssistantState = z.infer<typeof assistantState>;
 
@@ -31,6 +37,7 @@ export const INITIAL_STATE: AssistantState = {
   lowConfidenceStreak: 0,
   unresolvedIntent: null,
   pending: null,
+  lastSentiment: null,
 };
 
 /** State is stored as JSON by the conversation service; anything unreadable starts over rather than failing the turn. */

@@ -3,12 +3,15 @@ import type { KnowledgeBaseSearch } from '../../../knowledge/search-articles.js'
 import type { DomainDeps } from '../../../orders/domain.js';
 import type { IntentModel } from '../../intents/intent-model-file.js';
 import type { Language } from '../../language/detect-language.js';
+import type { SentimentAssessment } from '../../sentiment/assess-sentiment.js';
+import type { SentimentModel } from '../../sentiment/sentiment-model-file.js';
 import type { Copy } from '../replies.js';
 import type { Pending } from '../state.js';
 
 export interface BuiltinAssistantDeps extends DomainDeps {
   kb: KnowledgeBaseSearch;
   intents: IntentModel;
+  sentiment: SentimentModel;
 }
 
 /** What a flow knows about the current message. */
@@ -16,6 +19,8 @@ export interface Turn {
   text: string;
   intent: string;
   confidence: number;
+  /** How the message feels and how frustrated the customer sounds, computed once per turn. */
+  sentiment: SentimentAssessment;
   language: Language;
   copy: Copy;
   /** For Intl formatting of amounts and dates. */
