@@ -33,18 +33,18 @@ const CURRENCIES: readonly (readonly [string, string])[] = [
 const CODE = new Map(CURRENCIES);
 const NO_DECIMALS = new Set(['VND']);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&');
 const isWord = (s: string) => /^\p{L}+$/u.test(s);
 /** Letters need word boundaries ("kr" must not match inside "krona"); symbols do not. */
 const CUR = CURRENCIES.map(([w]) => w)
   .sort((a, b) => b.length - a.length)
-  .map((w) => (isWord(w) ? `${B_START}${escape(w)}${B_END}` : escape(w)))
+  .map((w) => (isWord(w) ? `${B_START}${escapeRegExp(w)}${B_END}` : escapeRegExp(w)))
   .join('|');
 /** 1 234,50 · 1.234,50 · 1,234.50 · 12.99 · 500 (thousands grouped by space, nbsp, dot, comma or apostrophe). */
 const NUM = `\\d{1,3}(?:[ \\u00a0\\u202f.,'’]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?`;
 const BEFORE = new RegExp(`(${CUR})\\s?(${NUM})(?![\\d])`, 'gu');
 const AFTER = new RegExp(`(?<![\\d.,])(${NUM})\\s?(${CUR})`, 'gu');
-const BARE = new RegExp(`(?<![\\d.,])(\\d+[.,]\\d{2})(?![\\d.,]*\\d)`, 'gu');
+const BARE = /(?<![\d.,])(\d+[.,]\d{2})(?![\d.,]*\d)/gu;
 
 /** "1.234,50" → 1234.5 and "1,234.50" → 1234.5: the last separator followed by 1–2 digits is the decimal one. */
 export function parseNumber(raw: string): number {
@@ -70,7 +70,11 @@ export function findAmounts(
       const currency = currencyWord === undefined ? null : (CODE.get(currencyWord) ?? null);
       const end = m.index + m[0].length;
       amounts.push({
-        value: { minor: toMinor(parseNumber(number), currency), currency, text: original.slice(m.index, end) },
+        value: {
+          minor: toMinor(parseNumber(number), currency),
+          currency,
+          text: original.slice(m.index, end),
+        },
         start: m.index,
       });
       rest = blank(rest, m.index, end);

@@ -62,12 +62,58 @@ export const NUMBERS: ReadonlyMap<string, number> = new Map(
   NUMBER_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
 );
 
-export const DAY_UNITS = ['days', 'day', 'dagar', 'dag', 'dagen', 'tagen', 'tage', 'tag', 'jours', 'jour', 'dias', 'dia', 'giorni', 'giorno', 'ngay'];
-export const WEEK_UNITS = ['weeks', 'week', 'veckor', 'vecka', 'veckan', 'wochen', 'woche', 'semaines', 'semaine', 'semanas', 'semana', 'settimane', 'settimana', 'weken', 'tuan'];
+export const DAY_UNITS = [
+  'days',
+  'day',
+  'dagar',
+  'dag',
+  'dagen',
+  'tagen',
+  'tage',
+  'tag',
+  'jours',
+  'jour',
+  'dias',
+  'dia',
+  'giorni',
+  'giorno',
+  'ngay',
+];
+export const WEEK_UNITS = [
+  'weeks',
+  'week',
+  'veckor',
+  'vecka',
+  'veckan',
+  'wochen',
+  'woche',
+  'semaines',
+  'semaine',
+  'semanas',
+  'semana',
+  'settimane',
+  'settimana',
+  'weken',
+  'tuan',
+];
 export const FORTNIGHT = ['fortnight', 'quinzaine', 'quincena'];
 
 /** "in two weeks": the words that turn a duration into a date counted from today. */
-export const IN_WORDS = ['in', 'within', 'om', 'inom', 'dans', 'en', 'dentro de', 'tra', 'fra', 'entro', 'over', 'binnen', 'sau'];
+export const IN_WORDS = [
+  'in',
+  'within',
+  'om',
+  'inom',
+  'dans',
+  'en',
+  'dentro de',
+  'tra',
+  'fra',
+  'entro',
+  'over',
+  'binnen',
+  'sau',
+];
 /** Vietnamese puts it after: "hai tuần nữa". */
 export const IN_SUFFIX = ['nua'];
 

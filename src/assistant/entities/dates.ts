@@ -1,4 +1,3 @@
-import { B_END, B_START, blank } from './fold.js';
 import {
   DAY_UNITS,
   FORTNIGHT,
@@ -11,6 +10,7 @@ import {
   WEEK_UNITS,
   WEEKDAYS,
 } from './date-words.js';
+import { B_END, B_START, blank } from './fold.js';
 
 export interface DateEntity {
   /** `YYYY-MM-DD`. */
@@ -53,16 +53,22 @@ const MONTH_DAY = re(
   `${B_START}(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${B_END}(?:,?\\s+(\\d{4})${B_END})?`,
 );
 /** ngày 21 tháng 11 (năm 2025) */
-const VI_DATE = re(`${B_START}(?:ngay\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s+nam\\s+(\\d{4}))?${B_END}`);
+const VI_DATE = re(
+  `${B_START}(?:ngay\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s+nam\\s+(\\d{4}))?${B_END}`,
+);
 /** 21/11 · 21/11/2025 · 21.11. · 21.11.2025 (a dot needs the year or a closing dot: 12.99 is a price) */
-const NUMERIC = re(`${B_START}(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2})|\\.))(?![\\p{L}\\p{N}])`);
+const NUMERIC = re(
+  `${B_START}(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2})|\\.))(?![\\p{L}\\p{N}])`,
+);
 const RELATIVE = re(`${B_START}(${alt(RELATIVE_DAYS.map(([w]) => w))})${B_END}`);
 const NEXT_WEEK_RE = re(`${B_START}(?:${alt(NEXT_WEEK)})${B_END}`);
 const WEEKDAY = re(`${B_START}(${alt(WEEKDAYS.keys())})${B_END}`);
 const IN_DURATION = re(
   `${B_START}(?:(?:${alt(IN_WORDS)})\\s+${COUNT}\\s+(${UNIT})|${COUNT}\\s+(${UNIT})\\s+(?:${alt(IN_SUFFIX)})|(?:${alt(IN_WORDS)})\\s+(?:a\\s+|une\\s+|una\\s+)?(${alt(FORTNIGHT)}))${B_END}`,
 );
-const DURATION = re(`${B_START}(?:${COUNT}\\s+(${UNIT})|(?:a\\s+|une\\s+|una\\s+)?(${alt(FORTNIGHT)}))${B_END}`);
+const DURATION = re(
+  `${B_START}(?:${COUNT}\\s+(${UNIT})|(?:a\\s+|une\\s+|una\\s+)?(${alt(FORTNIGHT)}))${B_END}`,
+);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -89,7 +95,8 @@ function nearest(today: string, month: number, day: number): string | null {
   return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
-const count = (word: string): number => (/^\d+$/.test(word) ? Number(word) : (NUMBERS.get(word.replace(/\s+/g, ' ')) ?? 0));
+const count = (word: string): number =>
+  /^\d+$/.test(word) ? Number(word) : (NUMBERS.get(word.replace(/\s+/g, ' ')) ?? 0);
 const unitDays = (unit: string): number => (WEEK_UNITS.includes(unit) ? 7 : 1);
 
 /**
@@ -112,7 +119,8 @@ export function findDates(
       rest = blank(rest, m.index, m.index + m[0].length);
     }
   };
-  const year = (y: string | undefined) => (y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : Number(y));
+  const year = (y: string | undefined) =>
+    y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : Number(y);
   const dayMonthYear = (d: number, mo: number, y: number | undefined) =>
     y === undefined ? nearest(today, mo, d) : valid(y, mo, d);
 
@@ -147,7 +155,7 @@ export function findDates(
     if (target === undefined) return null;
     const now = new Date(`${today}T00:00:00Z`).getUTCDay();
     // "Friday" said on a Friday means the next one: today has its own words.
-    return addDays(today, ((target - now + 7) % 7) || 7);
+    return addDays(today, (target - now + 7) % 7 || 7);
   });
   for (const m of [...rest.matchAll(DURATION)]) {
     const days = m[3] ? 14 : count(m[1] ?? '') * unitDays(m[2] ?? '');

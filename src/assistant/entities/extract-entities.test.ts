@@ -5,7 +5,14 @@ import { extractEntities } from './extract-entities.js';
 
 // A Wednesday.
 const TODAY = '2025-06-04';
-const MERCHANTS = ['Pixelport', 'Oak & Ember Furniture', 'Skönhetsrummet', 'Little Sprout', 'Grå Ull', 'Teknikdepån'];
+const MERCHANTS = [
+  'Pixelport',
+  'Oak & Ember Furniture',
+  'Skönhetsrummet',
+  'Little Sprout',
+  'Grå Ull',
+  'Teknikdepån',
+];
 const REFS = ['TDM-7K3Q9X', 'ORD-1A2B3C4D5E'];
 
 const run = (text: string, language: Language = 'en', locale?: string) =>
@@ -28,7 +35,14 @@ describe('extractEntities: amounts', () => {
     ['en', 'charged USD 1,234.50 twice', [[123450, 'USD']]],
     ['en', 'a refund of 40 dollars', [[4000, 'USD']]],
     ['sv', 'jag betalade 1 234,50 kr', [[123450, 'SEK']]],
-    ['sv', 'dragningen på SEK 500 och 249:-', [[50000, 'SEK'], [24900, 'SEK']]],
+    [
+      'sv',
+      'dragningen på SEK 500 och 249:-',
+      [
+        [50000, 'SEK'],
+        [24900, 'SEK'],
+      ],
+    ],
     ['sv', 'köpet på 1\u00a0234,50\u00a0kr', [[123450, 'SEK']]],
     ['de', 'Ich habe 12,99 € bezahlt', [[1299, 'EUR']]],
     ['de', 'Betrag 1.234,50 EUR', [[123450, 'EUR']]],

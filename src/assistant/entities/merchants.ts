@@ -2,8 +2,30 @@ import { foldAligned } from './fold.js';
 
 /** Words that also occur in ordinary sentences: alone they never name a store ("a little late"). */
 const COMMON = new Set([
-  'the', 'and', 'och', 'und', 'home', 'shop', 'store', 'little', 'peak', 'glow', 'oak', 'atlas', 'encore',
-  'harbor', 'petal', 'lumen', 'mode', 'street', 'goods', 'supply', 'sports', 'tickets', 'theory', 'motion',
+  'the',
+  'and',
+  'och',
+  'und',
+  'home',
+  'shop',
+  'store',
+  'little',
+  'peak',
+  'glow',
+  'oak',
+  'atlas',
+  'encore',
+  'harbor',
+  'petal',
+  'lumen',
+  'mode',
+  'street',
+  'goods',
+  'supply',
+  'sports',
+  'tickets',
+  'theory',
+  'motion',
 ]);
 
 /** "Oak & Ember" is also written "Oak and Ember": connectors carry no name. */
@@ -16,13 +38,17 @@ const tokens = (text: string) =>
 
 /** Optimal string alignment distance (a swapped pair of letters counts once). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }
@@ -44,7 +70,11 @@ function matchScore(said: string[], merchant: string): number | null {
   let best: number | null = null;
   const consider = (candidate: string, target: string) => {
     const distance = editDistance(candidate, target);
-    if (candidate[0] === target[0] && distance <= tolerance(target.length) && (best === null || distance < best))
+    if (
+      candidate[0] === target[0] &&
+      distance <= tolerance(target.length) &&
+      (best === null || distance < best)
+    )
       best = distance;
   };
   for (let i = 0; i < said.length; i++) {
