@@ -188,7 +188,8 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
       }
       if (turn.intent === 'declined_purchase') return declinedFlow(deps, turn, turn.customerId);
       const flow = await startActionFlow(turn, turn.customerId);
-      if (!isQuestion(text)) return flow;
+      // The postponing article describes the app's fixed option; the flow states the use case's own rules instead.
+      if (!isQuestion(text) || turn.intent === 'postpone_payment') return flow;
       const article = await knowledgeAnswer(deps, turn, { useIntentArticle: true });
       return article ? { ...flow, replies: [article, ...flow.replies] } : flow;
     }
@@ -210,7 +211,11 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
 
     async respond(context: ConversationContext, customerText: string): Promise<AssistantTurn> {
       const state = readState(context.state);
-      const { language } = detectLanguage(customerText, { fallback: context.language });
+      // A short answer to our own question ("Swedbank", "2", "non") is a pick, not a change of language.
+      const answering = state.pending !== null && customerText.trim().split(/\s+/).length <= 2;
+      const language = answering
+        ? context.language
+        : detectLanguage(customerText, { fallback: context.language }).language;
       const prediction = classify(deps.intents.classifier, customerText);
       const turn: Turn = {
         text: customerText,

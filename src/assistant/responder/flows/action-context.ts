@@ -81,7 +81,17 @@ export async function savedMethods(deps: BuiltinAssistantDeps, customerId: strin
  * order or one of its installments. A filter that matches nothing is ignored: a store they
  * named that is not among the candidates should not hide the ones that are.
  */
-export function narrowOrders(candidates: OrderView[], entities: Entities): OrderView[] {
+export function narrowOrders(candidates: OrderView[], entities: Entities, all?: OrderView[]): OrderView[] {
+  // Named a purchase of theirs that is not among the candidates (paid off, refunded): none, not another one.
+  const namedOutside = (all ?? []).some(
+    (o) =>
+      !candidates.includes(o) &&
+      (entities.orderRefs.includes(o.reference) || entities.merchants[0] === o.merchant.name),
+  );
+  const namedInside = candidates.some(
+    (o) => entities.orderRefs.includes(o.reference) || entities.merchants[0] === o.merchant.name,
+  );
+  if (namedOutside && !namedInside) return [];
   const filters: ((o: OrderView) => boolean)[] = [
     (o) => entities.orderRefs.includes(o.reference),
     (o) => entities.merchants.slice(0, 1).includes(o.merchant.name),

@@ -115,7 +115,8 @@ export async function startPaymentFlow(
   if (orders.some((o) => o.plan?.status === 'paused' && mentioned(o)) && !open.some(mentioned))
     return { replies: [{ text: actionCopy(turn).paused }], resolved: true, pending: null };
   if (open.length === 0) return { replies: [{ text: turn.copy.noPayments }], resolved: true, pending: null };
-  const named = narrowOrders(open, entities);
+  const named = narrowOrders(open, entities, orders);
+  if (named.length === 0) return { replies: [{ text: turn.copy.noPayments }], resolved: true, pending: null };
   if (kind === 'pay_installment') {
     // Unnamed: the installment due soonest across all plans, the one the customer most likely means.
     const target =

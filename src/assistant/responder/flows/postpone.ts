@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../../../orders/domain.js';
+import { getNextPayment } from '../../../orders/get-next-payment.js';
 import type { OrderView } from '../../../orders/order-views.js';
 import {
   MAX_POSTPONE_DAYS,
@@ -74,12 +75,14 @@ export async function preparePostpone(
   const asked = requestedDays(entities, next.dueDate);
   const latest = addDays(next.dueDate, MAX_POSTPONE_DAYS);
   const lead: string[] = [];
-  let days = asked ?? MAX_POSTPONE_DAYS;
-  if (asked !== null && (asked < 1 || asked > MAX_POSTPONE_DAYS)) {
+  // A date before the due date is no postponement: offer the latest allowed instead.
+  const usable = asked !== null && asked >= 1 ? asked : null;
+  let days = usable ?? MAX_POSTPONE_DAYS;
+  if (usable !== null && usable > MAX_POSTPONE_DAYS) {
     lead.push(copy.postponeTooFar(formatDate(latest, turn.locale)));
     days = MAX_POSTPONE_DAYS;
   }
-  if (asked === null || lead.length > 0) lead.push(copy.postponeRules);
+  if (usable === null || lead.length > 0) lead.push(copy.postponeRules);
   return askToConfirm(
     turn,
     copy.postponeConfirm({
@@ -112,9 +115,13 @@ export async function startPostponeFlow(
     };
   }
   const named = narrowOrders(candidates, entities);
-  const target = [...named].sort((a, b) =>
-    (firstUnpaid(a)?.dueDate ?? '').localeCompare(firstUnpaid(b)?.dueDate ?? ''),
-  )[0]!;
+  // Unnamed, "my payment" is the next payment the customer owes (overdue first), as next_payment answers it.
+  const next = named.length > 1 ? await getNextPayment(deps.db, customerId, turn.today) : null;
+  const target =
+    named.find((o) => o.id === next?.orderId) ??
+    [...named].sort((a, b) =>
+      (firstUnpaid(a)?.dueDate ?? '').localeCompare(firstUnpaid(b)?.dueDate ?? ''),
+    )[0]!;
   return preparePostpone(deps, turn, customerId, target, entities);
 }
 
