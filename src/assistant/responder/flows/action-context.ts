@@ -143,7 +143,6 @@ export function askToConfirm(
 }
 
 export function askToChoose(
-  turn: Turn,
   intro: string,
   purpose: ChoicePurpose,
   options: Choice[],

@@ -60,7 +60,6 @@ export async function startPaymentMethodFlow(
     match: [m.last4, m.brand],
   }));
   const picked = askToChoose(
-    turn,
     `${[...lead, copy.methodAddInApp].join(' ')}\n${copy.methodsIntro}`,
     'switch_method',
     choices,

@@ -129,7 +129,6 @@ export async function startPaymentFlow(
   }
   if (named.length === 1) return preparePayOff(deps, turn, customerId, orders, named[0]!.id);
   return askToChoose(
-    turn,
     turn.copy.disputeChoose,
     'pay_off_plan',
     named.map((o) => ({

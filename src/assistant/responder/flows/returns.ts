@@ -36,7 +36,6 @@ export function returnItemStep(turn: Turn, order: OrderView): FlowResult {
   const items = itemsOf(order);
   if (items.length <= 1) return prepareReturn(turn, order, items[0] ?? null);
   return askToChoose(
-    turn,
     actionCopy(turn).returnChooseItem,
     'return_item',
     items.map((d) => ({
@@ -63,7 +62,6 @@ export async function startReturnFlow(
   const named = narrowOrders(candidates, entities);
   if (named.length === 1) return returnItemStep(turn, named[0]!);
   return askToChoose(
-    turn,
     turn.copy.disputeChoose,
     'register_return',
     named.map((o) => ({ id: o.id, label: o.merchant.name, match: [o.merchant.name, o.reference] })),
