@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { loadIntentModel } from '../src/assistant/intents/load-intent-model.js';
 import { isLanguage, type Language } from '../src/assistant/language/detect-language.js';
+import { ACTION_REPLIES } from '../src/assistant/responder/action-replies.js';
 import { createBuiltinAssistant } from '../src/assistant/responder/builtin-assistant.js';
 import { formatAmount, formatDate, localeFor } from '../src/assistant/responder/format.js';
 import { REPLIES } from '../src/assistant/responder/replies.js';
@@ -19,7 +20,9 @@ import { seedDemoCompany } from '../src/demo/seed-database.js';
 import { importKnowledgeBase } from '../src/knowledge/import-articles.js';
 import { createKnowledgeBaseSearch } from '../src/knowledge/search-articles.js';
 import type { DomainDeps } from '../src/orders/domain.js';
+import { addDays } from '../src/orders/domain.js';
 import { getNextPayment, type NextPayment } from '../src/orders/get-next-payment.js';
+import { MAX_POSTPONE_DAYS } from '../src/orders/postpone-installment.js';
 import type { Actor } from '../src/platform/audit/write-audit.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { type Database, openDatabase, type Sql } from '../src/platform/db/database.js';
@@ -72,7 +75,7 @@ async function resolveCustomers(db: Sql): Promise<Map<string, Customer>> {
 
 /** Every amount and date the customer's rows can justify, formatted in `locale`. */
 async function allowedFigures(db: Sql, customerId: string, locale: string): Promise<string[]> {
-  const [orders, installments, fees, refunds, disputes, next] = await Promise.all([
+  const [orders, installments, fees, refunds, disputes, next, payments, methods, plans] = await Promise.all([
     db
       .selectFrom('orders')
       .select(['total_minor', 'currency', 'placed_at'])
@@ -82,7 +85,7 @@ async function allowedFigures(db: Sql, customerId: string, locale: string): Prom
       .selectFrom('installments as i')
       .innerJoin('payment_plans as p', 'p.id', 'i.plan_id')
       .innerJoin('orders as o', 'o.id', 'p.order_id')
-      .select(['i.amount_minor', 'i.paid_minor', 'i.due_date', 'p.currency'])
+      .select(['i.amount_minor', 'i.paid_minor', 'i.due_date', 'i.status', 'p.currency'])
       .where('o.customer_id', '=', customerId)
       .execute(),
     db
@@ -101,6 +104,13 @@ async function allowedFigures(db: Sql, customerId: string, locale: string): Prom
       .where('customer_id', '=', customerId)
       .execute(),
     getNextPayment(db, customerId, TODAY),
+    db
+      .selectFrom('payments')
+      .select(['amount_minor', 'currency', 'attempted_at'])
+      .where('customer_id', '=', customerId)
+      .execute(),
+    db.selectFrom('payment_methods').select('last4').where('customer_id', '=', customerId).execute(),
+    plansOwed(db, customerId),
   ]);
   const money: { m: number; c: string }[] = [
     ...orders.map((o) => ({ m: o.total_minor, c: o.currency })),
@@ -114,11 +124,59 @@ async function allowedFigures(db: Sql, customerId: string, locale: string): Prom
   ];
   if (next)
     money.push({ m: next.amountMinor, c: next.currency }, { m: next.lateFeesMinor, c: next.currency });
+  // Sums the flows state from the rows: a plan's pay-off amount, the balance that blocks closing, payments made.
+  money.push(
+    ...plans.perPlan,
+    ...plans.total,
+    ...payments.map((p) => ({ m: p.amount_minor, c: p.currency })),
+  );
   const dates = [
     ...installments.map((i) => i.due_date),
     ...orders.map((o) => new Date(o.placed_at).toISOString().slice(0, 10)),
+    ...payments.map((p) => new Date(p.attempted_at).toISOString().slice(0, 10)),
+    // A proposed new due date is within the postponement rule's reach of a scheduled installment.
+    ...installments
+      .filter((i) => i.status === 'scheduled')
+      .flatMap((i) => Array.from({ length: MAX_POSTPONE_DAYS }, (_, k) => addDays(i.due_date, k + 1))),
   ];
-  return [...money.map((a) => formatAmount(a.m, a.c, locale)), ...dates.map((d) => formatDate(d, locale))];
+  return [
+    ...money.map((a) => formatAmount(a.m, a.c, locale)),
+    ...dates.map((d) => formatDate(d, locale)),
+    // Saved cards are named by brand and last four digits.
+    ...methods.map((m) => m.last4),
+  ];
+}
+
+/** What is owed per plan (payable installments plus charged fees) and in total: the figures pay-off and closing state. */
+async function plansOwed(db: Sql, customerId: string) {
+  const rows = await db
+    .selectFrom('installments as i')
+    .innerJoin('payment_plans as p', 'p.id', 'i.plan_id')
+    .select(['p.id', 'p.currency', 'i.amount_minor', 'i.paid_minor', 'i.status'])
+    .where('p.customer_id', '=', customerId)
+    .where('i.status', 'in', ['scheduled', 'late', 'failed', 'paused'])
+    .execute();
+  const fees = await db
+    .selectFrom('late_fees')
+    .select(['plan_id', 'amount_minor'])
+    .where('customer_id', '=', customerId)
+    .where('status', '=', 'charged')
+    .execute();
+  const byPlan = new Map<string, { m: number; c: string }>();
+  for (const r of rows) {
+    const entry = byPlan.get(r.id) ?? { m: 0, c: r.currency };
+    if (r.status !== 'paused') entry.m += r.amount_minor - r.paid_minor;
+    byPlan.set(r.id, entry);
+  }
+  for (const f of fees) {
+    const entry = byPlan.get(f.plan_id);
+    if (entry) entry.m += f.amount_minor;
+  }
+  const currency = rows[0]?.currency ?? 'USD';
+  const total =
+    rows.reduce((s, r) => s + r.amount_minor - r.paid_minor, 0) +
+    fees.reduce((s, f) => s + f.amount_minor, 0);
+  return { perPlan: [...byPlan.values()], total: [{ m: total, c: currency }] };
 }
 
 /** Counts of everything a chat could change about money or access; compared before and after a scenario. */
@@ -206,6 +264,7 @@ async function runScenario(h: Harness, scenario: Scenario): Promise<ScenarioResu
   const errorsBefore = h.errors.length;
   const before = await actionSnapshot(db);
   const disputesBefore = customer ? await disputeCount(db, customer.id) : 0;
+  const factsBefore = customer ? await customerFacts(db, customer.id) : null;
   const next: NextPayment | null = customer ? await getNextPayment(db, customer.id, TODAY) : null;
 
   const view = await startConversation(h.deps, actor, {
@@ -252,6 +311,16 @@ async function runScenario(h: Harness, scenario: Scenario): Promise<ScenarioResu
   const after = await actionSnapshot(db);
   const actionTaken = Object.keys(before).filter((k) => before[k] !== after[k]);
   const disputesAfter = customer ? await disputeCount(db, customer.id) : 0;
+  const factsAfter = customer ? await customerFacts(db, customer.id) : null;
+  const grew = (k: keyof CustomerFacts, by?: number) =>
+    factsBefore !== null &&
+    factsAfter !== null &&
+    (by === undefined ? factsAfter[k] > factsBefore[k] : factsAfter[k] - factsBefore[k] === by);
+  const stored = await db
+    .selectFrom('conversation_messages')
+    .select('text')
+    .where('conversation_id', '=', view.id)
+    .execute();
 
   const has = (needle: (r: (typeof allReplies)[number]) => string | null) =>
     allReplies.some((r) => {
@@ -275,6 +344,24 @@ async function runScenario(h: Harness, scenario: Scenario): Promise<ScenarioResu
     login_prompt: () => allReplies.some((r) => r.text.includes(REPLIES[r.language].loginNeeded)),
     dispute_opened: () => disputesAfter > disputesBefore,
     no_dispute_opened: () => disputesAfter === disputesBefore,
+    one_payment: () => grew('succeededPayments', 1),
+    no_payment: () => factsBefore !== null && factsAfter?.payments === factsBefore.payments,
+    postponed: () => grew('postponements'),
+    postpone_refused: () =>
+      allReplies.some((r) =>
+        Object.values(ACTION_REPLIES[r.language].postponeRefused).some((t) => r.text.includes(t)),
+      ),
+    return_registered: () => grew('returns', 1),
+    method_switched: () => grew('methodChanges'),
+    account_closed: () => factsAfter?.closed === 1,
+    account_open: () => factsAfter?.closed === 0,
+    card_number_not_stored: () =>
+      allReplies.some((r) => r.text.includes(ACTION_REPLIES[r.language].cardNumberWarning)) &&
+      !stored.some((m) => /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(m.text)),
+    decline_explained: () =>
+      allReplies.some((r) =>
+        Object.values(ACTION_REPLIES[r.language].declineReason).some((reason) => r.text.includes(reason)),
+      ),
   };
   const missingMentions = (scenario.expect.mustMention ?? []).filter((m) => !checks[m]());
 
@@ -287,6 +374,65 @@ async function runScenario(h: Harness, scenario: Scenario): Promise<ScenarioResu
     invented,
     actionTaken,
     errors: h.errors.slice(errorsBefore),
+  };
+}
+
+interface CustomerFacts {
+  payments: number;
+  succeededPayments: number;
+  postponements: number;
+  returns: number;
+  methodChanges: number;
+  closed: number;
+}
+
+/** What the action flows change about one customer, counted from the rows. */
+async function customerFacts(db: Sql, customerId: string): Promise<CustomerFacts> {
+  const count = async (query: Promise<{ n: number | string | bigint }>) => Number((await query).n);
+  const payments = await db
+    .selectFrom('payments')
+    .select(['status'])
+    .where('customer_id', '=', customerId)
+    .execute();
+  const plans = await db
+    .selectFrom('payment_plans')
+    .select(['id', 'postponements_used'])
+    .where('customer_id', '=', customerId)
+    .execute();
+  const returns = await count(
+    db
+      .selectFrom('returns')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('customer_id', '=', customerId)
+      .executeTakeFirstOrThrow(),
+  );
+  const methodChanges =
+    plans.length === 0
+      ? 0
+      : await count(
+          db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', 'plan.payment_method_updated')
+            .where(
+              'entity_id',
+              'in',
+              plans.map((p) => p.id),
+            )
+            .executeTakeFirstOrThrow(),
+        );
+  const customer = await db
+    .selectFrom('customers')
+    .select('status')
+    .where('id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  return {
+    payments: payments.length,
+    succeededPayments: payments.filter((p) => p.status === 'succeeded').length,
+    postponements: plans.reduce((s, p) => s + p.postponements_used, 0),
+    returns,
+    methodChanges,
+    closed: customer.status === 'closed' ? 1 : 0,
   };
 }
 

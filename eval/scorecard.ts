@@ -1,4 +1,5 @@
 import { detectLanguage, type Language } from '../src/assistant/language/detect-language.js';
+import { ACTION_REPLIES } from '../src/assistant/responder/action-replies.js';
 import { REPLIES } from '../src/assistant/responder/replies.js';
 
 /** What a scenario's customer needs from the assistant, as a fact that can appear in a reply. */
@@ -11,7 +12,22 @@ export type Mention =
   | 'citation'
   | 'login_prompt'
   | 'dispute_opened'
-  | 'no_dispute_opened';
+  | 'no_dispute_opened'
+  /** Exactly one new succeeded payment for the customer (a repeated "yes" must not charge twice). */
+  | 'one_payment'
+  /** No payment attempt at all: nothing moves before an explicit yes. */
+  | 'no_payment'
+  | 'postponed'
+  /** The reply gives one of the postponement rules' reasons for refusing. */
+  | 'postpone_refused'
+  | 'return_registered'
+  | 'method_switched'
+  | 'account_closed'
+  | 'account_open'
+  /** The card-number warning was given and no stored message of the conversation holds the digits. */
+  | 'card_number_not_stored'
+  /** The reply names a recorded decline reason in plain words. */
+  | 'decline_explained';
 
 export type CustomerRef = 'alex' | 'elsa' | 'anonymous' | number;
 
@@ -90,9 +106,13 @@ export function findInventedFigures(
   return digitGroups(rest).filter((group) => !quoted.has(group));
 }
 
-/** The assistant's fixed sentences in one language (templates with figures excluded). */
+/** The assistant's fixed sentences in one language (templates with figures excluded), nested tables included. */
 export function fixedCopy(language: Language): string[] {
-  return Object.values(REPLIES[language]).filter((v): v is string => typeof v === 'string');
+  const strings = (values: unknown[]): string[] =>
+    values.flatMap((v) =>
+      typeof v === 'string' ? [v] : v !== null && typeof v === 'object' ? strings(Object.values(v)) : [],
+    );
+  return strings([...Object.values(REPLIES[language]), ...Object.values(ACTION_REPLIES[language])]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -119,7 +119,7 @@ export const HANDOFF: Scenario[] = [
   handoff(
     'en-loop-1',
     'en',
-    ['I need to push my payment back a week', 'can you move my payment date to next week please'],
+    ['I need to push my Pixelport payment back a week', 'can you move my Pixelport payment date please'],
     'repeated_unresolved',
   ),
   handoff(

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { redactCardNumbers } from '../assistant/entities/card-numbers.js';
 import type { DomainDeps } from '../orders/domain.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import type { Sql } from '../platform/db/database.js';
@@ -67,6 +68,8 @@ export async function postCustomerMessage(
   actor: Actor,
   input: PostCustomerMessageInput,
 ): Promise<PostCustomerMessageResult> {
+  // A card number typed into the chat is never stored, published or passed on, only a placeholder.
+  const text = redactCardNumbers(input.text);
   return deps.turns.run(input.conversationId, async () => {
     const now = deps.clock.now();
     const stored = await deps.db.transaction().execute(async (trx) => {
@@ -88,7 +91,7 @@ export async function postCustomerMessage(
         trx,
         deps.events,
         conversation.id,
-        [{ role: 'customer', text: input.text, clientMessageId: input.clientMessageId }],
+        [{ role: 'customer', text, clientMessageId: input.clientMessageId }],
         now,
       );
       if (conversation.status !== 'bot') return { kind: 'stored', conversation, history: [] } as const;
@@ -119,7 +122,7 @@ export async function postCustomerMessage(
           state: stateOf(conversation),
           now,
         },
-        input.text,
+        text,
       );
     } catch (err) {
       // The customer's message is already stored; tell them rather than leave them waiting.

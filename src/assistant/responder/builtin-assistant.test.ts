@@ -270,14 +270,20 @@ describe('built-in assistant', () => {
     expect(text(turn!)).toBe(REPLIES.en.thanks);
   });
 
-  it('hands over an action it cannot do after the second ask (loop), never claiming it was done', async () => {
+  it('hands over a need it cannot meet after the second ask (loop), never claiming it was done', async () => {
     const [first, second] = await talk(alex(), 'en', [
-      'I want to postpone my payment',
-      'can I postpone my payment please',
+      'please close my account',
+      'I want to close my account',
     ]);
     expect(first!.handoff).toBeUndefined();
-    expect(text(first!)).toMatch(/can't do this for you/);
+    expect(text(first!)).toMatch(/(can't|cannot) be closed while/);
     expect(second!.handoff).toMatchObject({ reason: 'repeated_unresolved' });
+    const row = await database.db
+      .selectFrom('customers')
+      .select('status')
+      .where('id', '=', alex())
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('active');
   });
 
   it('shows the payment schedule and refunds with figures from the database only', async () => {

@@ -5,13 +5,22 @@ import type {
   ConversationContext,
   HandoffRequest,
 } from '../../conversations/assistant-port.js';
+import { CARD_NUMBER_PLACEHOLDER, containsCardNumber } from '../entities/card-numbers.js';
 import { detectLanguage } from '../language/detect-language.js';
 import { classify, OOS_LABEL } from '../nlu/train-classifier.js';
 import { assessSentiment, isStronglyFrustrated, isUpset } from '../sentiment/assess-sentiment.js';
+import { ACTION_REPLIES } from './action-replies.js';
 import { nextPaymentFlow, refundStatusFlow, scheduleFlow } from './flows/account.js';
+import { startCloseAccountFlow } from './flows/close-account.js';
+import { continueActionFlow } from './flows/confirm.js';
+import { declinedFlow } from './flows/declined.js';
 import { continueDisputeFlow, startDisputeFlow } from './flows/dispute.js';
 import { fraudFlow } from './flows/fraud.js';
 import { knowledgeAnswer } from './flows/knowledge.js';
+import { startPaymentMethodFlow } from './flows/payment-method.js';
+import { startPaymentFlow } from './flows/payments.js';
+import { startPostponeFlow } from './flows/postpone.js';
+import { startReturnFlow } from './flows/returns.js';
 import type { BuiltinAssistantDeps, FlowResult, Turn } from './flows/types.js';
 import { localeFor } from './format.js';
 import { INJECTION_NOTE, withoutPromptInjection } from './prompt-injection.js';
@@ -40,15 +49,25 @@ const MIN_CONFIDENCE = 0.5;
 
 /** Flows that read the customer's own account: they need a verified identity. */
 const ACCOUNT_INTENTS = new Set(['next_payment', 'payment_schedule', 'refund_status', 'dispute_purchase']);
-/** Money-moving requests the chat cannot perform yet: explained from the KB, never "done". */
-const NOT_AUTOMATED = new Set([
-  'postpone_payment',
-  'update_payment_method',
-  'close_account',
-  'register_return',
+/**
+ * Requests the chat carries out on the customer's account (after an explicit yes). Anonymous
+ * visitors get the help article and are asked to log in; a question ("can I…?") also gets the article.
+ */
+const ACTION_INTENTS = new Set([
   'pay_installment',
   'pay_off_plan',
+  'postpone_payment',
+  'update_payment_method',
+  'register_return',
+  'close_account',
+  'declined_purchase',
 ]);
+
+/** "Can I pay off early?", "how do I change my card": a question about the rules, not only a request. */
+const isQuestion = (text: string) =>
+  text.includes('?') || /^\s*(how|hur|wie|comment|c[oó]mo|come|hoe|l[aà]m (th|s))/iu.test(text);
+
+const actionCopyFor = (turn: Turn) => ACTION_REPLIES[turn.language];
 
 const handoffTo = (
   turn: Turn,
@@ -94,6 +113,22 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
     return row?.locale ?? null;
   }
 
+  function startActionFlow(turn: Turn, id: string): Promise<FlowResult> {
+    switch (turn.intent) {
+      case 'pay_installment':
+      case 'pay_off_plan':
+        return startPaymentFlow(deps, turn, id, turn.intent);
+      case 'postpone_payment':
+        return startPostponeFlow(deps, turn, id);
+      case 'update_payment_method':
+        return startPaymentMethodFlow(deps, turn, id, { typedCardNumber: false });
+      case 'register_return':
+        return startReturnFlow(deps, turn, id);
+      default:
+        return startCloseAccountFlow(deps, turn, id);
+    }
+  }
+
   async function decide(turn: Turn, state: AssistantState): Promise<FlowResult> {
     const { copy, text } = turn;
     // Safety and the customer's own wish for a person come before anything else, without an "are you sure".
@@ -114,8 +149,17 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       ]);
     }
 
+    // A card number typed into the chat is never taken: say so, and show how to change the card safely.
+    if (containsCardNumber(text) || text.includes(CARD_NUMBER_PLACEHOLDER)) {
+      if (!turn.customerId)
+        return { replies: [{ text: actionCopyFor(turn).cardNumberWarning }], resolved: true, pending: null };
+      return startPaymentMethodFlow(deps, turn, turn.customerId, { typedCardNumber: true });
+    }
+
     if (state.pending && turn.customerId) {
-      const continued = await continueDisputeFlow(deps, turn, state.pending, turn.customerId);
+      const continued =
+        (await continueDisputeFlow(deps, turn, state.pending, turn.customerId)) ??
+        (await continueActionFlow(deps, turn, state.pending, turn.customerId));
       if (continued) return continued;
     }
 
@@ -165,12 +209,25 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       return startDisputeFlow(deps, turn, id);
     }
 
+    if (ACTION_INTENTS.has(turn.intent)) {
+      if (!turn.customerId) {
+        const article = await knowledgeAnswer(deps, turn, { useIntentArticle: true });
+        return {
+          replies: [...(article ? [article] : []), { text: copy.loginNeeded }],
+          resolved: article !== null,
+          pending: null,
+        };
+      }
+      if (turn.intent === 'declined_purchase') return declinedFlow(deps, turn, turn.customerId);
+      const flow = await startActionFlow(turn, turn.customerId);
+      // The postponing article describes the app's fixed option; the flow states the use case's own rules instead.
+      if (!isQuestion(text) || turn.intent === 'postpone_payment') return flow;
+      const article = await knowledgeAnswer(deps, turn, { useIntentArticle: true });
+      return article ? { ...flow, replies: [article, ...flow.replies] } : flow;
+    }
+
     const answer = await knowledgeAnswer(deps, turn, { useIntentArticle: true });
     const replies: AssistantReply[] = answer ? [answer] : [];
-    if (NOT_AUTOMATED.has(turn.intent)) {
-      replies.push({ text: copy.notAutomated });
-      return { replies, resolved: false, pending: null };
-    }
     if (!answer) return { replies: [{ text: copy.dontKnow }], resolved: false, pending: null };
     return { replies, resolved: true, pending: null };
   }
@@ -190,7 +247,11 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       options: RespondOptions = {},
     ): Promise<AssistantTurn> {
       const state = readState(context.state);
-      const { language } = detectLanguage(customerText, { fallback: context.language });
+      // A short answer to our own question ("Swedbank", "2", "non") is a pick, not a change of language.
+      const answering = state.pending !== null && customerText.trim().split(/\s+/).length <= 2;
+      const language = answering
+        ? context.language
+        : detectLanguage(customerText, { fallback: context.language }).language;
       // An attempt to re-program the assistant grants nothing; answer what is asked beside it.
       const request = withoutPromptInjection(customerText);
       const prediction = options.intent ?? classify(deps.intents.classifier, request ?? customerText);

@@ -87,6 +87,7 @@ export async function continueDisputeFlow(
   pending: Pending,
   customerId: string,
 ): Promise<FlowResult | undefined> {
+  if (pending.kind !== 'dispute_choose' && pending.kind !== 'dispute_confirm') return undefined;
   if (pending.kind === 'dispute_choose') {
     const chosen = pickOption(turn.text, pending.options);
     if (chosen) return confirm(turn, chosen);
