@@ -49,7 +49,7 @@ describe.each(testDatabaseTargets())('analytics copies of transcripts (%s)', (ki
       .orderBy('seq')
       .execute();
     expect(copy.map((m) => m.text)).toEqual([
-      'Hej, mitt personnummer är [national id] och kortet [card number]',
+      'Hej, mitt personnummer är [national id] och kortet [card number removed]',
       'Tack! Din nästa betalning är 250,00 kr den 2026-12-01.',
       'Mejla [email] eller ring [phone]',
     ]);

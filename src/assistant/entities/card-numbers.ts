@@ -1,18 +1,17 @@
-/** 13 to 19 digits, optionally grouped by spaces or dashes: what a card number looks like typed. */
-const CARD_NUMBER = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+import {
+  PERSONAL_DATA_PLACEHOLDER,
+  redactPersonalData,
+} from '../../platform/privacy/redact-personal-data.js';
 
-/** True when the text contains something that looks like a full card number. */
+/** What a card number typed into the chat is replaced with before it is stored. */
+export const CARD_NUMBER_PLACEHOLDER = PERSONAL_DATA_PLACEHOLDER.card;
+
+/** True when the text contains something that looks like a full card number (13–19 digits as typed). */
 export function containsCardNumber(text: string): boolean {
-  CARD_NUMBER.lastIndex = 0;
-  return CARD_NUMBER.test(text);
+  return (redactPersonalData(text, ['card']).found.card ?? 0) > 0;
 }
 
-export const CARD_NUMBER_PLACEHOLDER = '[card number removed]';
-
-/**
- * Replaces anything that looks like a card number before the message is stored or shown to
- * anyone. No Luhn check on purpose: a mistyped card number is just as sensitive.
- */
+/** Replaces anything that looks like a card number before the message is stored or shown to anyone. */
 export function redactCardNumbers(text: string): string {
-  return text.replace(CARD_NUMBER, CARD_NUMBER_PLACEHOLDER);
+  return redactPersonalData(text, ['card']).text;
 }

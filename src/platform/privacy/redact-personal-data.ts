@@ -17,8 +17,8 @@ export interface Redaction {
   found: Partial<Record<PersonalDataKind, number>>;
 }
 
-const PLACEHOLDER: Record<PersonalDataKind, string> = {
-  card: '[card number]',
+export const PERSONAL_DATA_PLACEHOLDER: Record<PersonalDataKind, string> = {
+  card: '[card number removed]',
   national_id: '[national id]',
   iban: '[iban]',
   email: '[email]',
@@ -100,10 +100,15 @@ const RULES: Rule[] = [
     accept: ibanValid,
   },
   {
-    // 13–19 digits, optionally grouped by spaces or dashes; Luhn-valid, or grouped 4-4-4-4 like a card.
+    // 13–19 digits as a card number is typed: Luhn-valid, or unbroken, or in card groups (4-4-4-4…, 4-6-5).
+    // A mistyped card number is just as sensitive, so the checksum alone does not decide.
     kind: 'card',
     pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
-    accept: (m) => luhnValid(digitsOf(m)) || /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/.test(m),
+    accept: (m) =>
+      luhnValid(digitsOf(m)) ||
+      /^\d+$/.test(m) ||
+      /^\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}$/.test(m) ||
+      /^\d{4}([ -])\d{6}\1\d{4,5}$/.test(m),
   },
   {
     // Swedish personnummer / samordningsnummer: (YY)YYMMDD-NNNN.
@@ -159,7 +164,7 @@ export function redactPersonalData(
       const target = typeof group === 'string' ? group : match;
       if (rule.accept && !rule.accept(target)) return match;
       found[rule.kind] = (found[rule.kind] ?? 0) + 1;
-      return match.replace(target, PLACEHOLDER[rule.kind]);
+      return match.replace(target, PERSONAL_DATA_PLACEHOLDER[rule.kind]);
     });
   }
   return { text: out, found };
