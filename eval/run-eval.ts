@@ -4,14 +4,14 @@
  * scorecard says how often it resolved, handed over correctly, trapped someone, invented a
  * figure or answered in the wrong language. `npm run eval`; exit 1 when a gate fails.
  */
+
 import { sql } from 'kysely';
-import { loadIntentModel } from '../src/assistant/intents/load-intent-model.js';
 import { isLanguage, type Language } from '../src/assistant/language/detect-language.js';
+import { loadAssistantModels } from '../src/assistant/load-assistant-models.js';
 import { ACTION_REPLIES } from '../src/assistant/responder/action-replies.js';
 import { createBuiltinAssistant } from '../src/assistant/responder/builtin-assistant.js';
 import { formatAmount, formatDate, localeFor } from '../src/assistant/responder/format.js';
 import { REPLIES } from '../src/assistant/responder/replies.js';
-import { loadSentimentModel } from '../src/assistant/sentiment/sentiment-model-file.js';
 import type { Assistant } from '../src/conversations/assistant-port.js';
 import { postCustomerMessage } from '../src/conversations/post-customer-message.js';
 import { startConversation } from '../src/conversations/start-conversation.js';
@@ -232,8 +232,7 @@ async function setUp(): Promise<Harness> {
   const assistant = createBuiltinAssistant({
     ...base,
     kb: createKnowledgeBaseSearch(database.db),
-    intents: await loadIntentModel(),
-    sentiment: await loadSentimentModel(),
+    ...(await loadAssistantModels()),
   });
   const errors: string[] = [];
   const logger = {

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
-import { loadIntentModel } from './assistant/intents/load-intent-model.js';
 import { createConfiguredAssistant } from './assistant/llm/create-configured-assistant.js';
-import { loadSentimentModel } from './assistant/sentiment/sentiment-model-file.js';
+import { loadAssistantModels } from './assistant/load-assistant-models.js';
 import type { Assistant } from './conversations/assistant-port.js';
 import { registerConversationTopicRule } from './conversations/conversation-access.js';
 import { conversationRoutes } from './conversations/conversation-routes.js';
@@ -99,8 +98,7 @@ export async function createApp(
         events: deps.events,
         clock: deps.clock,
         kb: knowledgeBase,
-        intents: await loadIntentModel(),
-        sentiment: await loadSentimentModel(),
+        ...(await loadAssistantModels()),
         logger: deps.logger,
         metrics,
       });

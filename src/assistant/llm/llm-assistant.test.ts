@@ -13,12 +13,11 @@ import { fixedClock } from '../../platform/clock.js';
 import { type Database, openDatabase } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
 import type { IntentModel } from '../intents/intent-model-file.js';
-import { loadIntentModel } from '../intents/load-intent-model.js';
 import type { Language } from '../language/detect-language.js';
 import { findPackageRoot } from '../language/package-root.js';
+import { loadAssistantModels } from '../load-assistant-models.js';
 import { type BuiltinAssistant, createBuiltinAssistant } from '../responder/builtin-assistant.js';
 import { formatAmount } from '../responder/format.js';
-import { loadSentimentModel } from '../sentiment/sentiment-model-file.js';
 import type { ChatRequest } from './chat-model.js';
 import { createLlamaCppChatModel } from './llama-cpp-chat-model.js';
 import { createLlmAssistant } from './llm-assistant.js';
@@ -47,14 +46,15 @@ describe('LLM assistant over the builtin flows', () => {
     await seedDemoCompany(database, { customers: 5, seed: 1, workers: 0, now: NOW });
     for (const c of await database.db.selectFrom('customers').select(['id', 'email']).execute())
       ids[c.email] = c.id;
-    intents = await loadIntentModel();
+    const models = await loadAssistantModels();
+    intents = models.intents;
     builtin = createBuiltinAssistant({
       db: database.db,
       events: new RecordingEventBus(),
       clock: fixedClock(NOW),
       kb: createKnowledgeBaseSearch(database.db),
       intents,
-      sentiment: await loadSentimentModel(),
+      sentiment: models.sentiment,
     });
   });
   afterAll(async () => {

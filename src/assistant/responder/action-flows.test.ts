@@ -14,9 +14,8 @@ import { importKnowledgeBase } from '../../knowledge/import-articles.js';
 import { createKnowledgeBaseSearch } from '../../knowledge/search-articles.js';
 import { fixedClock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
-import { loadIntentModel } from '../intents/load-intent-model.js';
 import type { Language } from '../language/detect-language.js';
-import { loadSentimentModel } from '../sentiment/sentiment-model-file.js';
+import { loadAssistantModels } from '../load-assistant-models.js';
 import { createBuiltinAssistant } from './builtin-assistant.js';
 import { formatAmount, formatDate } from './format.js';
 
@@ -36,8 +35,7 @@ describe.each(testDatabaseTargets())('assistant action flows (%s)', (kind) => {
     assistant = createBuiltinAssistant({
       ...deps(),
       kb: createKnowledgeBaseSearch(test.database.db),
-      intents: await loadIntentModel(),
-      sentiment: await loadSentimentModel(),
+      ...(await loadAssistantModels()),
     });
   });
   afterAll(async () => {

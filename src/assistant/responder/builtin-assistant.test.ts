@@ -9,9 +9,8 @@ import { listCustomerOrders } from '../../orders/list-customer-orders.js';
 import { fixedClock } from '../../platform/clock.js';
 import { type Database, openDatabase } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
-import { loadIntentModel } from '../intents/load-intent-model.js';
 import type { Language } from '../language/detect-language.js';
-import { loadSentimentModel } from '../sentiment/sentiment-model-file.js';
+import { loadAssistantModels } from '../load-assistant-models.js';
 import { createBuiltinAssistant } from './builtin-assistant.js';
 import { formatAmount, formatDate } from './format.js';
 import { REPLIES } from './replies.js';
@@ -35,8 +34,7 @@ describe('built-in assistant', () => {
       events: new RecordingEventBus(),
       clock: fixedClock(NOW),
       kb: createKnowledgeBaseSearch(database.db),
-      intents: await loadIntentModel(),
-      sentiment: await loadSentimentModel(),
+      ...(await loadAssistantModels()),
     });
   });
   afterAll(async () => {
