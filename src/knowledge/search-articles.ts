@@ -1,7 +1,7 @@
 import type { Sql } from '../platform/db/database.js';
 import { type Bm25Field, type Bm25Index, bm25Idf, bm25Score, buildBm25 } from './bm25.js';
 import { KB_SYNONYMS } from './kb-synonyms.js';
-import { editDistance, splitCompound, tokenise } from './kb-tokenise.js';
+import { COMPOUNDING, editDistance, splitCompound, tokenise } from './kb-tokenise.js';
 import { type KbLocale, kbLocaleFor } from './list-articles.js';
 
 /** What the index needs from an article (a `KbArticle` fits). */
@@ -150,19 +150,10 @@ export function buildKnowledgeBaseIndex(
   const tags = own.map((a) => tokenised(tagText(a.tags)));
   const passageTokens = passages.map((p) => ({ heading: tokenised(p.heading), text: tokenised(p.text) }));
 
-  // Swedish compounds also count as their parts, so "betalningsplan" matches "plan".
+  // Compounds also count as their parts, so "betalningsplan" matches "plan" and "Mahngebühr"
+  // matches "Gebühr".
   const parts = new Map<string, string[]>();
-  const withParts = (tokens: string[]) => {
-    if (locale !== 'sv') return tokens;
-    return tokens.flatMap((token) => {
-      let split = parts.get(token);
-      if (!split) {
-        split = splitCompound(token, vocabulary);
-        parts.set(token, split);
-      }
-      return [token, ...split];
-    });
-  };
+  const withParts = (tokens: string[]) => withCompoundParts(tokens, vocabulary, locale, parts);
 
   const passageIndex = buildBm25(
     passages.map((_, i) => [
@@ -199,7 +190,25 @@ export function buildKnowledgeBaseIndex(
   };
 }
 
-interface QueryTerm {
+/** `tokens` followed by the parts of each compound among them (only in compounding languages). */
+export function withCompoundParts(
+  tokens: readonly string[],
+  vocabulary: ReadonlySet<string>,
+  locale: KbLocale,
+  cache: Map<string, string[]> = new Map(),
+): string[] {
+  if (!COMPOUNDING.has(locale)) return [...tokens];
+  return tokens.flatMap((token) => {
+    let split = cache.get(token);
+    if (!split) {
+      split = splitCompound(token, vocabulary, locale);
+      cache.set(token, split);
+    }
+    return [token, ...split];
+  });
+}
+
+export interface QueryTerm {
   /** Index terms this query word stands for (itself, its compound parts, or a typo's correction). */
   terms: string[];
   /** How much the word counts towards the confidence (idf, lowered for guesses). */
@@ -223,6 +232,22 @@ function closestTerm(index: KnowledgeBaseIndex, term: string): string | undefine
     }
   }
   return bestDistance <= max ? best : undefined;
+}
+
+/**
+ * Index terms that are the same word with a longer or shorter ending than a light stemmer left
+ * ("retour" / "retourn", "devolv" / "devol"): one is a prefix of the other, the shared part has
+ * at least five letters and the difference is at most three letters.
+ */
+function sameWordLonger(index: KnowledgeBaseIndex, term: string): string[] {
+  if (term.length < 5 || /\d/.test(term) || term.includes('_')) return [];
+  const found: string[] = [];
+  for (const candidate of index.vocabulary) {
+    if (candidate.includes('_') || Math.abs(candidate.length - term.length) > 3) continue;
+    const [short, long] = candidate.length < term.length ? [candidate, term] : [term, candidate];
+    if (short.length >= 5 && long.startsWith(short) && candidate !== term) found.push(candidate);
+  }
+  return found.slice(0, 3);
 }
 
 /**
@@ -251,12 +276,16 @@ export function analyseQuery(index: KnowledgeBaseIndex, query: string): QueryTer
   for (const term of stems) {
     if (byStem.has(term)) continue;
     let queryTerm: QueryTerm;
-    const split = index.locale === 'sv' ? splitCompound(term, index.vocabulary) : [];
-    const corrected = index.vocabulary.has(term) || split.length > 0 ? undefined : closestTerm(index, term);
+    const split = COMPOUNDING.has(index.locale) ? splitCompound(term, index.vocabulary, index.locale) : [];
+    const known = index.vocabulary.has(term) || split.length > 0;
+    const extended = known ? [] : sameWordLonger(index, term);
+    const corrected = known || extended.length > 0 ? undefined : closestTerm(index, term);
     if (index.vocabulary.has(term)) {
       queryTerm = { terms: [term], weight: bm25Idf(index.articleIndex, term) };
     } else if (split.length > 0) {
       queryTerm = { terms: split, weight: Math.max(...split.map((t) => bm25Idf(index.articleIndex, t))) };
+    } else if (extended.length > 0) {
+      queryTerm = { terms: extended, weight: Math.max(...extended.map((t) => bm25Idf(index.articleIndex, t))) };
     } else if (corrected) {
       queryTerm = { terms: [corrected], weight: 0.8 * bm25Idf(index.articleIndex, corrected) };
     } else {
@@ -350,7 +379,10 @@ export function queryWords(index: KnowledgeBaseIndex, query: string): string[] {
 }
 
 export interface KnowledgeBaseSearch {
-  /** `locale` may be a customer locale such as `sv-SE`; unknown languages search English. */
+  /**
+   * `locale` may be a customer locale such as `sv-SE`; languages outside `KB_LOCALES`, or
+   * without imported articles, search English.
+   */
   search(locale: string, query: string, options?: SearchOptions): Promise<KbSearchHit[]>;
   /** The index of `locale`, built on first use. */
   index(locale: string): Promise<KnowledgeBaseIndex>;
@@ -386,9 +418,14 @@ export function createKnowledgeBaseSearch(db: Sql): KnowledgeBaseSearch {
     const kbLocale = kbLocaleFor(locale);
     let pending = cache.get(kbLocale);
     if (!pending) {
-      pending = loadArticlesForIndex(db, kbLocale).then((articles) =>
-        buildKnowledgeBaseIndex(articles, kbLocale),
-      );
+      pending = loadArticlesForIndex(db, kbLocale).then(async (articles) => {
+        // A language without articles yet reads the English help centre; hits then carry
+        // locale "en", so the caller can say the article is in English.
+        if (articles.length === 0 && kbLocale !== 'en') {
+          return buildKnowledgeBaseIndex(await loadArticlesForIndex(db, 'en'), 'en');
+        }
+        return buildKnowledgeBaseIndex(articles, kbLocale);
+      });
       cache.set(kbLocale, pending);
       pending.catch(() => {
         if (cache.get(kbLocale) === pending) cache.delete(kbLocale);

@@ -10,7 +10,7 @@ import { classify, OOS_LABEL } from '../nlu/train-classifier.js';
 import { nextPaymentFlow, refundStatusFlow, scheduleFlow } from './flows/account.js';
 import { continueDisputeFlow, startDisputeFlow } from './flows/dispute.js';
 import { fraudFlow } from './flows/fraud.js';
-import { knowledgeAnswer } from './flows/knowledge.js';
+import { helpCentreOverUnsureIntent, knowledgeAnswer } from './flows/knowledge.js';
 import type { BuiltinAssistantDeps, FlowResult, Turn } from './flows/types.js';
 import { localeFor } from './format.js';
 import { INJECTION_NOTE, withoutPromptInjection } from './prompt-injection.js';
@@ -22,6 +22,8 @@ export type { BuiltinAssistantDeps } from './flows/types.js';
 
 /** Below this the classifier's guess is not acted on. */
 const MIN_CONFIDENCE = 0.5;
+/** Below this a confident help-centre answer on another topic wins over the guess. */
+const SURE_CONFIDENCE = 0.7;
 
 /** Flows that read the customer's own account: they need a verified identity. */
 const ACCOUNT_INTENTS = new Set(['next_payment', 'payment_schedule', 'refund_status', 'dispute_purchase']);
@@ -123,6 +125,11 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): Assistant {
       case 'deny':
         // A bare yes/no with nothing pending: ask what they need instead of guessing.
         return { replies: [{ text: copy.hello }], resolved: true, pending: null };
+    }
+
+    if (turn.confidence < SURE_CONFIDENCE) {
+      const help = await helpCentreOverUnsureIntent(deps, turn);
+      if (help) return { replies: [help], resolved: true, pending: null };
     }
 
     if (ACCOUNT_INTENTS.has(turn.intent)) {
