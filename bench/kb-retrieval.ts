@@ -8,12 +8,18 @@ import { answerFromKnowledgeBase } from '../src/knowledge/answer-from-knowledge-
 import { readArticleFiles } from '../src/knowledge/import-articles.js';
 import { KB_QUESTIONS, type KbQuestion, kbQuestionSplit } from '../src/knowledge/kb-questions.js';
 import { KB_LOCALES } from '../src/knowledge/list-articles.js';
-import { buildKnowledgeBaseIndex, KB_ANSWER_THRESHOLD, searchKnowledgeBase } from '../src/knowledge/search-articles.js';
+import {
+  buildKnowledgeBaseIndex,
+  KB_ANSWER_THRESHOLD,
+  searchKnowledgeBase,
+} from '../src/knowledge/search-articles.js';
 
 const args = process.argv.slice(2);
 const split = args[args.indexOf('--split') + 1] ?? 'all';
 const showMisses = args.includes('--misses');
-const threshold = args.includes('--threshold') ? Number(args[args.indexOf('--threshold') + 1]) : KB_ANSWER_THRESHOLD;
+const threshold = args.includes('--threshold')
+  ? Number(args[args.indexOf('--threshold') + 1])
+  : KB_ANSWER_THRESHOLD;
 
 const articles = (await readArticleFiles()).map((a) => ({
   id: `${a.locale}/${a.slug}`,
@@ -45,7 +51,8 @@ for (const locale of KB_LOCALES) {
       u++;
       if (answer.kind === 'answer') {
         falseAnswers++;
-        if (showMisses) console.log(`  FALSE ${locale} ${q.question} -> ${hits[0]?.slug} ${hits[0]?.confidence}`);
+        if (showMisses)
+          console.log(`  FALSE ${locale} ${q.question} -> ${hits[0]?.slug} ${hits[0]?.confidence}`);
       }
       continue;
     }
@@ -55,7 +62,9 @@ for (const locale of KB_LOCALES) {
       if (answer.kind === 'answer') answered++;
       else if (showMisses) console.log(`  LOW   ${locale} ${q.question} (${hits[0]?.confidence})`);
     } else if (showMisses) {
-      console.log(`  MISS  ${locale} ${q.question} -> ${hits[0]?.slug} ${hits[0]?.confidence} (want ${q.expectedSlug})`);
+      console.log(
+        `  MISS  ${locale} ${q.question} -> ${hits[0]?.slug} ${hits[0]?.confidence} (want ${q.expectedSlug})`,
+      );
     }
   }
   totals.n += n;

@@ -71,7 +71,7 @@ export function answerFromKnowledgeBase(
   const sentences = splitSentences(top.passage);
   const ranked = sentences
     .map((sentence, position) => {
-      const terms = new Set(withCompoundParts(tokenise(sentence, locale), vocabulary, locale));
+      const terms = new Set(withCompoundParts(tokenise(sentence, locale, 'document'), vocabulary, locale));
       let matched = 0;
       for (const q of queryTerms) if ([...q.terms].some((t) => terms.has(t))) matched += q.weight;
       // Normalised by length so one long sentence does not win on size alone.

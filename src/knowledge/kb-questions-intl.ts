@@ -73,7 +73,7 @@ export const KB_QUESTIONS_INTL: readonly KbQuestion[] = [
   fr('Quel temps fera-t-il demain à Paris ?', null),
   fr('Quelle action acheter en bourse ?', null),
   fr('Comment faire une pâte à crêpes ?', null),
-  fr("Qui a gagné le match hier soir ?", null),
+  fr('Qui a gagné le match hier soir ?', null),
   fr("Écris-moi un poème sur l'automne", null),
   fr("Quelle est la capitale de l'Australie ?", null),
   fr('À quelle heure ferme le supermarché ?', null),

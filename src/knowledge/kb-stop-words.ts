@@ -63,5 +63,5 @@ export const KB_STOP_WORDS: Readonly<Record<KbLocale, ReadonlySet<string>>> = {
   vi: list(`
     toi minh ban cac nay kia do la thi va voi cua cho de duoc bi da se dang co khi nao gi sao the
     lam vay a oi nhe nha u ha chu ah ak em anh ha nen nhung mot nhieu rat hay hoac cung con nua
-    roi o tu trong ngoai len xuong vao ra xin chao cam on tandem`),
+    roi o tu trong ngoai len xuong vao ra xin chao cam on bao tandem`),
 };

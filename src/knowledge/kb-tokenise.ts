@@ -13,12 +13,7 @@ import type { KbLocale } from './list-articles.js';
  * still matches.
  */
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/ß/g, 'ss');
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/ß/g, 'ss');
 }
 
 // French and Italian elide articles ("l'article", "dell'app"): the apostrophe separates words.
@@ -152,16 +147,20 @@ export function stem(word: string, locale: KbLocale): string {
 /** Languages that write compounds as one word ("Mahngebühr", "aanmaningskosten", "köpgräns"). */
 export const COMPOUNDING: ReadonlySet<KbLocale> = new Set(['sv', 'de', 'nl']);
 
-/**
- * Vietnamese: every syllable is written apart, so "trả hàng" (return goods) is two tokens. Each
- * syllable counts, and so does each pair of neighbouring content syllables ("tra_hang"), which
- * tells "trả hàng" from "trả góp" once the tone marks are folded away.
- */
-function tokeniseVietnamese(text: string): string[] {
+const VI_TONED_STOP = new Set(
+  (
+    'tôi mình bạn các này kia đó là thì và với của cho để được bị đã sẽ đang có khi nào gì sao thế ' +
+    'làm vậy à ơi nhé nha ư hả chứ ạ em anh nên nhưng một nhiều rất hay hoặc cũng còn nữa rồi ở từ ' +
+    'trong ngoài lên xuống vào ra xin chào cảm ơn bao nhiêu tandem'
+  ).split(' '),
+);
+
+/** Syllables and neighbouring pairs of content syllables, in one spelling (toned or folded). */
+function vietnameseTokens(syllables: readonly string[], stop: ReadonlySet<string>): string[] {
   const out: string[] = [];
   let previous: string | undefined;
-  for (const word of words(text, 'vi')) {
-    if (isStopWord(word, 'vi')) {
+  for (const word of syllables) {
+    if (stop.has(word)) {
       previous = undefined;
       continue;
     }
@@ -172,9 +171,34 @@ function tokeniseVietnamese(text: string): string[] {
   return out;
 }
 
+/**
+ * Vietnamese: every syllable is written apart, so "trả hàng" (return goods) is two tokens. Each
+ * syllable counts, and so does each pair of neighbouring content syllables ("trả_hàng"). Tone
+ * marks carry meaning ("tối" evening, "tôi" I; "đội" team, "đổi" change), so a question typed
+ * with them is matched on toned syllables, and one typed without them on folded ones
+ * ("tra_hang"); documents are indexed both ways.
+ */
+function tokeniseVietnamese(text: string, mode: TokeniseMode): string[] {
+  const toned =
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = toned.map((w) => foldText(w));
+  const hasTones = toned.some((w, i) => w !== folded[i]);
+  const foldedTokens = vietnameseTokens(folded, KB_STOP_WORDS.vi);
+  if (mode === 'query' && !hasTones) return foldedTokens;
+  const tonedTokens = vietnameseTokens(toned, VI_TONED_STOP);
+  if (mode === 'query') return tonedTokens;
+  return [...tonedTokens, ...foldedTokens.filter((t) => !tonedTokens.includes(t))];
+}
+
+/** A question is tokenised as typed; help-centre text may be indexed in more than one spelling. */
+export type TokeniseMode = 'query' | 'document';
+
 /** Content-word stems of a text, in order, stop words removed. */
-export function tokenise(text: string, locale: KbLocale): string[] {
-  if (locale === 'vi') return tokeniseVietnamese(text);
+export function tokenise(text: string, locale: KbLocale, mode: TokeniseMode = 'query'): string[] {
+  if (locale === 'vi') return tokeniseVietnamese(text, mode);
   const out: string[] = [];
   for (const word of words(text, locale)) {
     if (isStopWord(word, locale)) continue;
@@ -201,7 +225,11 @@ const LINKERS: Readonly<Partial<Record<KbLocale, readonly string[]>>> = {
  * ["mahn", "gebuhr"]) when both halves are in `vocabulary`, allowing a linking letter
  * ("betalningsplan"). Returns [] when no split fits.
  */
-export function splitCompound(word: string, vocabulary: ReadonlySet<string>, locale: KbLocale = 'sv'): string[] {
+export function splitCompound(
+  word: string,
+  vocabulary: ReadonlySet<string>,
+  locale: KbLocale = 'sv',
+): string[] {
   if (word.length < 7 || /\d/.test(word)) return [];
   const stemmer = STEMMERS[locale];
   const linkers = LINKERS[locale] ?? [];

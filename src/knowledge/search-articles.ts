@@ -1,7 +1,7 @@
 import type { Sql } from '../platform/db/database.js';
 import { type Bm25Field, type Bm25Index, bm25Idf, bm25Score, buildBm25 } from './bm25.js';
 import { KB_SYNONYMS } from './kb-synonyms.js';
-import { COMPOUNDING, editDistance, splitCompound, tokenise } from './kb-tokenise.js';
+import { COMPOUNDING, editDistance, foldText, splitCompound, tokenise } from './kb-tokenise.js';
 import { type KbLocale, kbLocaleFor } from './list-articles.js';
 
 /** What the index needs from an article (a `KbArticle` fits). */
@@ -142,7 +142,7 @@ export function buildKnowledgeBaseIndex(
 
   const vocabulary = new Set<string>();
   const tokenised = (text: string) => {
-    const tokens = tokenise(text, locale);
+    const tokens = tokenise(text, locale, 'document');
     for (const token of tokens) vocabulary.add(token);
     return tokens;
   };
@@ -174,8 +174,14 @@ export function buildKnowledgeBaseIndex(
         ]),
     ]),
   );
+  // A rule fires on the question's words as typed: with or without accents (Vietnamese tones).
   const synonyms = KB_SYNONYMS[locale]
-    .map(([from, to]) => ({ from: tokenise(from, locale), to: tokenise(to, locale) }))
+    .flatMap(([from, to]) =>
+      [...new Set([from, foldText(from)])].map((spelling) => ({
+        from: tokenise(spelling, locale),
+        to: tokenise(to, locale, 'document'),
+      })),
+    )
     .filter((rule) => rule.from.length > 0 && rule.to.length > 0);
   return {
     locale,
@@ -275,6 +281,9 @@ export function analyseQuery(index: KnowledgeBaseIndex, query: string): QueryTer
   const out: QueryTerm[] = [];
   for (const term of stems) {
     if (byStem.has(term)) continue;
+    // A Vietnamese syllable pair no article contains is no evidence either way: its syllables
+    // already count on their own.
+    if (term.includes('_') && !index.vocabulary.has(term)) continue;
     let queryTerm: QueryTerm;
     const split = COMPOUNDING.has(index.locale) ? splitCompound(term, index.vocabulary, index.locale) : [];
     const known = index.vocabulary.has(term) || split.length > 0;
@@ -285,7 +294,10 @@ export function analyseQuery(index: KnowledgeBaseIndex, query: string): QueryTer
     } else if (split.length > 0) {
       queryTerm = { terms: split, weight: Math.max(...split.map((t) => bm25Idf(index.articleIndex, t))) };
     } else if (extended.length > 0) {
-      queryTerm = { terms: extended, weight: Math.max(...extended.map((t) => bm25Idf(index.articleIndex, t))) };
+      queryTerm = {
+        terms: extended,
+        weight: Math.max(...extended.map((t) => bm25Idf(index.articleIndex, t))),
+      };
     } else if (corrected) {
       queryTerm = { terms: [corrected], weight: 0.8 * bm25Idf(index.articleIndex, corrected) };
     } else {
@@ -297,7 +309,8 @@ export function analyseQuery(index: KnowledgeBaseIndex, query: string): QueryTer
   for (const rule of index.synonyms) {
     for (let i = 0; i < stems.length; i++) {
       if (!matchesAt(stems, i, rule.from)) continue;
-      const target = byStem.get(stems[i]!)!;
+      const target = byStem.get(stems[i]!);
+      if (!target) continue;
       const added = rule.to.filter((t) => index.vocabulary.has(t) && !target.terms.includes(t));
       if (added.length === 0) continue;
       target.terms.push(...added);
