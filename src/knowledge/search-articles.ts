@@ -100,6 +100,7 @@ export function splitPassages(markdown: string): KbPassage[] {
   const passages: KbPassage[] = [];
   let heading = '';
   let lines: string[] = [];
+  let inTable = false;
   const flush = () => {
     const text = lines.join('\n').trim();
     if (text !== '') passages.push({ heading, text });
@@ -114,14 +115,20 @@ export function splitPassages(markdown: string): KbPassage[] {
     }
     const trimmed = raw.trim();
     if (trimmed === '') {
+      inTable = false;
       if (lines.at(-1) !== '') lines.push('');
       continue;
     }
     if (trimmed.startsWith('|')) {
+      // The header row ("Market | Late fee") is dropped: quoted alone it answers nothing, and
+      // its words are in the section heading and the rows anyway.
+      const header = !inTable;
+      inTable = true;
       const row = tableRow(trimmed);
-      if (row) lines.push(plainLine(row));
+      if (row && !header) lines.push(plainLine(row));
       continue;
     }
+    inTable = false;
     lines.push(plainLine(trimmed.replace(/^(?:[-*]|\d+\.)\s+/, '')));
   }
   flush();
