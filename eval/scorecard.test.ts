@@ -71,6 +71,12 @@ describe('reply language check', () => {
       false,
     );
   });
+
+  it('accepts a German article quoted for a German customer, with no note', () => {
+    const text =
+      'Aus unserem Hilfecenter: Rücksendungen wickelt der Händler ab, nach seinen eigenen Rückgabebedingungen.';
+    expect(replyLanguageOk('de', 'de', [{ text, cited: true }])).toBe(true);
+  });
 });
 
 describe('judging', () => {

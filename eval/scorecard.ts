@@ -125,9 +125,9 @@ export interface ReplyForLanguageCheck {
 
 /**
  * Whether one assistant turn was in the expected language. The assistant's declared language
- * must match; so must the text itself. KB answers quote the article in its own language (en or
- * sv); for other languages the reply must open with that language's "this article is in
- * English" note, and the quoted English that follows is not held against it.
+ * must match; so must the text itself. KB answers quote the article in the customer's language;
+ * where a language has no articles yet the reply must open with that language's "this article
+ * is in English" note, and the quoted English that follows is not held against it.
  */
 export function replyLanguageOk(
   declared: string,
@@ -136,8 +136,8 @@ export function replyLanguageOk(
 ): boolean {
   if (declared !== expected) return false;
   return replies.every((reply) => {
-    if (reply.cited && expected !== 'en' && expected !== 'sv') {
-      return reply.text.startsWith(REPLIES[expected].articleInEnglish);
+    if (reply.cited && expected !== 'en' && reply.text.startsWith(REPLIES[expected].articleInEnglish)) {
+      return true;
     }
     return textLanguage(reply.text, expected) === expected;
   });

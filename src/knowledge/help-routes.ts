@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { notFound } from '../platform/errors.js';
 import type { RouteModule } from '../platform/http/types.js';
-import { getArticle, listArticles } from './list-articles.js';
+import { getArticle, KB_LOCALES, type KbLocale, listArticles } from './list-articles.js';
 import type { KnowledgeBaseSearch } from './search-articles.js';
 
-const localeSchema = z.enum(['en', 'sv']);
+const localeSchema = z.enum(KB_LOCALES as [KbLocale, ...KbLocale[]]);
 
 const hitSchema = z.object({
   articleId: z.string(),

@@ -1,3 +1,4 @@
+import { KB_QUESTIONS_INTL } from './kb-questions-intl.js';
 import type { KbLocale } from './list-articles.js';
 
 /**
@@ -22,7 +23,7 @@ const sv = (question: string, expectedSlug: string | null): KbQuestion => ({
   expectedSlug,
 });
 
-export const KB_QUESTIONS: readonly KbQuestion[] = [
+const KB_QUESTIONS_EN_SV: readonly KbQuestion[] = [
   // English, answerable.
   en('How does splitting a purchase into four payments work?', 'how-pay-in-4-works'),
   en('how often are the installments taken when I split my order in 4?', 'how-pay-in-4-works'),
@@ -141,3 +142,26 @@ export const KB_QUESTIONS: readonly KbQuestion[] = [
   sv('vilken pizza är godast', null),
   sv('Hur högt är Eiffeltornet?', null),
 ];
+
+/** Every language's questions: English and Swedish here, the others in `kb-questions-intl.ts`. */
+export const KB_QUESTIONS: readonly KbQuestion[] = [...KB_QUESTIONS_EN_SV, ...KB_QUESTIONS_INTL];
+
+/**
+ * Which questions scoring and thresholds may be tuned on: every third question of each
+ * language (by position). Figures are reported on the others, which were not looked at while
+ * tuning.
+ */
+export function kbQuestionSplit(questions: readonly KbQuestion[]): {
+  tune: KbQuestion[];
+  test: KbQuestion[];
+} {
+  const seen = new Map<KbLocale, number>();
+  const tune: KbQuestion[] = [];
+  const test: KbQuestion[] = [];
+  for (const q of questions) {
+    const n = seen.get(q.locale) ?? 0;
+    seen.set(q.locale, n + 1);
+    (n % 3 === 0 ? tune : test).push(q);
+  }
+  return { tune, test };
+}

@@ -1,3 +1,5 @@
+import { stemDutch, stemFrench, stemGerman, stemItalian, stemSpanish } from './kb-stemmers.js';
+import { KB_STOP_WORDS } from './kb-stop-words.js';
 import type { KbLocale } from './list-articles.js';
 
 /**
@@ -6,44 +8,29 @@ import type { KbLocale } from './list-articles.js';
  * same word in different inflections meet, on both the article and the question side.
  */
 
-const EN_STOP = new Set(
-  (
-    'a an the and or but if of to in on at for from by with about as into is are was were be been being ' +
-    'do does did doing done have has had having i me my mine myself we our us you your yours it its ' +
-    'this that these those what whats which who whom when where why how can could would should will ' +
-    'shall may might must not no there here then than so too very just also any some all each get got ' +
-    'im ive id dont doesnt didnt cant wont isnt arent please hi hello hey thanks thank want wanted need ' +
-    'know tell tandem one other them they their he she him her his hers up out like really still yet ' +
-    'way thing something anything anyone someone us ok okay oh work works working'
-  ).split(' '),
-);
-
-const SV_STOP = new Set(
-  (
-    'och i att det som en ett pa ar av for med till den de dem om har hade inte jag du vi ni han hon man ' +
-    'kan kunde ska skulle vill ville min mitt mina din ditt dina er era var vart vara hur vad nar varfor ' +
-    'vilken vilket vilka sa sig sin sitt sina men eller fran hos da nu mig dig oss ju bara ocksa an efter ' +
-    'vid ut blir bli blev ar hej tack snalla nagon nagot nagra mycket alla allt detta dessa denna tandem ' +
-    'finns fa far fick gor gora gjorde sedan redan mer just typ liksom lite fungerar funkar'
-  ).split(' '),
-);
-
-/** Lower-case and fold accents (å→a, ä→a, ö→o, é→e) so spelling without them still matches. */
+/**
+ * Lower-case and fold accents (å→a, ä→a, ö→o, é→e, ơ→o, đ→d, ß→ss) so spelling without them
+ * still matches.
+ */
 export function foldText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/ß/g, 'ss');
 }
 
-/** Words of a text, folded, apostrophes joined ("don't" → "dont"), markdown punctuation dropped. */
-export function words(text: string): string[] {
+// French and Italian elide articles ("l'article", "dell'app"): the apostrophe separates words.
+// In English and the others it joins them ("don't" → "dont").
+const ELIDING: ReadonlySet<KbLocale> = new Set(['fr', 'it']);
+
+/** Words of a text, folded, apostrophes handled per language, markdown punctuation dropped. */
+export function words(text: string, locale: KbLocale = 'en'): string[] {
   return (
     foldText(text)
-      .replace(/['’]/g, '')
+      .replace(/['’]/g, ELIDING.has(locale) ? ' ' : '')
       .match(/[a-z0-9]+/g) ?? []
   );
 }
 
 export function isStopWord(word: string, locale: KbLocale): boolean {
-  return (locale === 'sv' ? SV_STOP : EN_STOP).has(word);
+  return KB_STOP_WORDS[locale].has(word);
 }
 
 const DOUBLED = /([bcdfgkmnprt])\1$/;
@@ -141,45 +128,128 @@ export function stemSwedish(word: string): string {
   return s;
 }
 
+const STEMMERS: Readonly<Record<KbLocale, (word: string) => string>> = {
+  en: stemEnglish,
+  sv: stemSwedish,
+  de: stemGerman,
+  fr: stemFrench,
+  es: stemSpanish,
+  it: stemItalian,
+  nl: stemDutch,
+  // Vietnamese words do not inflect; syllable pairs carry the meaning instead (see tokenise).
+  vi: (word) => word,
+};
+
 export function stem(word: string, locale: KbLocale): string {
-  return locale === 'sv' ? stemSwedish(word) : stemEnglish(word);
+  return STEMMERS[locale](word);
 }
 
-/** Content-word stems of a text, in order, stop words removed. */
-export function tokenise(text: string, locale: KbLocale): string[] {
+/** Languages that write compounds as one word ("Mahngebühr", "aanmaningskosten", "köpgräns"). */
+export const COMPOUNDING: ReadonlySet<KbLocale> = new Set(['sv', 'de', 'nl']);
+
+const VI_TONED_STOP = new Set(
+  (
+    'tôi mình bạn các này kia đó là thì và với của cho để được bị đã sẽ đang có khi nào gì sao thế ' +
+    'làm vậy à ơi nhé nha ư hả chứ ạ em anh nên nhưng một nhiều rất hay hoặc cũng còn nữa rồi ở từ ' +
+    'trong ngoài lên xuống vào ra xin chào cảm ơn bao nhiêu tandem'
+  ).split(' '),
+);
+
+/** Syllables and neighbouring pairs of content syllables, in one spelling (toned or folded). */
+function vietnameseTokens(syllables: readonly string[], stop: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const word of words(text)) {
+  let previous: string | undefined;
+  for (const word of syllables) {
+    if (stop.has(word)) {
+      previous = undefined;
+      continue;
+    }
+    out.push(word);
+    if (previous) out.push(`${previous}_${word}`);
+    previous = word;
+  }
+  return out;
+}
+
+/**
+ * Vietnamese: every syllable is written apart, so "trả hàng" (return goods) is two tokens. Each
+ * syllable counts, and so does each pair of neighbouring content syllables ("trả_hàng"). Tone
+ * marks carry meaning ("tối" evening, "tôi" I; "đội" team, "đổi" change), so a question typed
+ * with them is matched on toned syllables, and one typed without them on folded ones
+ * ("tra_hang"); documents are indexed both ways.
+ */
+function tokeniseVietnamese(text: string, mode: TokeniseMode): string[] {
+  const toned =
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = toned.map((w) => foldText(w));
+  const hasTones = toned.some((w, i) => w !== folded[i]);
+  const foldedTokens = vietnameseTokens(folded, KB_STOP_WORDS.vi);
+  if (mode === 'query' && !hasTones) return foldedTokens;
+  const tonedTokens = vietnameseTokens(toned, VI_TONED_STOP);
+  if (mode === 'query') return tonedTokens;
+  return [...tonedTokens, ...foldedTokens.filter((t) => !tonedTokens.includes(t))];
+}
+
+/** A question is tokenised as typed; help-centre text may be indexed in more than one spelling. */
+export type TokeniseMode = 'query' | 'document';
+
+/** Content-word stems of a text, in order, stop words removed. */
+export function tokenise(text: string, locale: KbLocale, mode: TokeniseMode = 'query'): string[] {
+  if (locale === 'vi') return tokeniseVietnamese(text, mode);
+  const out: string[] = [];
+  for (const word of words(text, locale)) {
     if (isStopWord(word, locale)) continue;
     const stemmed = stem(word, locale);
     if (stemmed.length < 2 && !/\d/.test(stemmed)) continue;
-    // English stems like "thank" (from "thanks") are stop words too; Swedish stems are not
-    // ("månader" → "man").
+    // English stems like "thank" (from "thanks") are stop words too; other languages' stems are
+    // not ("månader" → "man").
     if (locale === 'en' && isStopWord(stemmed, locale)) continue;
     out.push(stemmed);
   }
   return out;
 }
 
+// Linking letters between the parts of a compound: "betalning|s|plan", "Zahlung|s|plan",
+// "aanmaning|s|kosten", "Kunde|n|konto".
+const LINKERS: Readonly<Partial<Record<KbLocale, readonly string[]>>> = {
+  sv: ['s'],
+  de: ['s', 'n', 'en', 'e'],
+  nl: ['s', 'en', 'e'],
+};
+
 /**
- * Splits a Swedish compound into two known stems ("kopgrans" → ["kop", "gran"]) when both halves
- * are in `vocabulary`, allowing a linking -s- ("betalningsplan"). Returns [] when no split fits.
+ * Splits a compound into two known stems ("kopgrans" → ["kop", "gran"], "mahngebuhr" →
+ * ["mahn", "gebuhr"]) when both halves are in `vocabulary`, allowing a linking letter
+ * ("betalningsplan"). Returns [] when no split fits.
  */
-export function splitCompound(word: string, vocabulary: ReadonlySet<string>): string[] {
+export function splitCompound(
+  word: string,
+  vocabulary: ReadonlySet<string>,
+  locale: KbLocale = 'sv',
+): string[] {
   if (word.length < 7 || /\d/.test(word)) return [];
+  const stemmer = STEMMERS[locale];
+  const linkers = LINKERS[locale] ?? [];
   let best: string[] = [];
   let bestScore = 0;
   for (let i = 3; i <= word.length - 3; i++) {
-    const tail = stemSwedish(word.slice(i));
+    const tail = stemmer(word.slice(i));
     // An unknown tail is allowed after a long known head ("grundar|linjen"): it can only ever
     // match the same compound again.
     if (!vocabulary.has(tail) && (i < 5 || tail.length < 4)) continue;
-    let head = word.slice(0, i);
-    if (!vocabulary.has(head) && !vocabulary.has(stemSwedish(head))) {
-      if (!head.endsWith('s')) continue;
-      head = head.slice(0, -1);
-      if (head.length < 3 || !vocabulary.has(head)) continue;
+    const rawHead = word.slice(0, i);
+    const candidates = [rawHead, stemmer(rawHead)];
+    for (const linker of linkers) {
+      if (rawHead.endsWith(linker) && rawHead.length - linker.length >= 3) {
+        const bare = rawHead.slice(0, -linker.length);
+        candidates.push(bare, stemmer(bare));
+      }
     }
-    const headStem = vocabulary.has(head) ? head : stemSwedish(head);
+    const headStem = candidates.find((c) => vocabulary.has(c));
+    if (!headStem) continue;
     // Prefer balanced splits ("kop|grans" over "kopgr|ans") where both halves are known words.
     const score = Math.min(headStem.length, tail.length) + (vocabulary.has(tail) ? 10 : 0);
     if (score > bestScore) {

@@ -1,8 +1,9 @@
 import type { Sql } from '../platform/db/database.js';
 
-export type KbLocale = 'en' | 'sv';
+export type KbLocale = 'en' | 'sv' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'vi';
 
-export const KB_LOCALES: readonly KbLocale[] = ['en', 'sv'];
+/** Languages the help centre is written in; `content/kb/<locale>/` holds the same slugs for each. */
+export const KB_LOCALES: readonly KbLocale[] = ['en', 'sv', 'de', 'fr', 'es', 'it', 'nl', 'vi'];
 
 export interface KbArticleSummary {
   id: string;

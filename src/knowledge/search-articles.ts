@@ -1,7 +1,7 @@
 import type { Sql } from '../platform/db/database.js';
 import { type Bm25Field, type Bm25Index, bm25Idf, bm25Score, buildBm25 } from './bm25.js';
 import { KB_SYNONYMS } from './kb-synonyms.js';
-import { editDistance, splitCompound, tokenise } from './kb-tokenise.js';
+import { COMPOUNDING, editDistance, foldText, splitCompound, tokenise } from './kb-tokenise.js';
 import { type KbLocale, kbLocaleFor } from './list-articles.js';
 
 /** What the index needs from an article (a `KbArticle` fits). */
@@ -100,6 +100,7 @@ export function splitPassages(markdown: string): KbPassage[] {
   const passages: KbPassage[] = [];
   let heading = '';
   let lines: string[] = [];
+  let inTable = false;
   const flush = () => {
     const text = lines.join('\n').trim();
     if (text !== '') passages.push({ heading, text });
@@ -114,14 +115,20 @@ export function splitPassages(markdown: string): KbPassage[] {
     }
     const trimmed = raw.trim();
     if (trimmed === '') {
+      inTable = false;
       if (lines.at(-1) !== '') lines.push('');
       continue;
     }
     if (trimmed.startsWith('|')) {
+      // The header row ("Market | Late fee") is dropped: quoted alone it answers nothing, and
+      // its words are in the section heading and the rows anyway.
+      const header = !inTable;
+      inTable = true;
       const row = tableRow(trimmed);
-      if (row) lines.push(plainLine(row));
+      if (row && !header) lines.push(plainLine(row));
       continue;
     }
+    inTable = false;
     lines.push(plainLine(trimmed.replace(/^(?:[-*]|\d+\.)\s+/, '')));
   }
   flush();
@@ -142,7 +149,7 @@ export function buildKnowledgeBaseIndex(
 
   const vocabulary = new Set<string>();
   const tokenised = (text: string) => {
-    const tokens = tokenise(text, locale);
+    const tokens = tokenise(text, locale, 'document');
     for (const token of tokens) vocabulary.add(token);
     return tokens;
   };
@@ -150,19 +157,10 @@ export function buildKnowledgeBaseIndex(
   const tags = own.map((a) => tokenised(tagText(a.tags)));
   const passageTokens = passages.map((p) => ({ heading: tokenised(p.heading), text: tokenised(p.text) }));
 
-  // Swedish compounds also count as their parts, so "betalningsplan" matches "plan".
+  // Compounds also count as their parts, so "betalningsplan" matches "plan" and "Mahngebühr"
+  // matches "Gebühr".
   const parts = new Map<string, string[]>();
-  const withParts = (tokens: string[]) => {
-    if (locale !== 'sv') return tokens;
-    return tokens.flatMap((token) => {
-      let split = parts.get(token);
-      if (!split) {
-        split = splitCompound(token, vocabulary);
-        parts.set(token, split);
-      }
-      return [token, ...split];
-    });
-  };
+  const withParts = (tokens: string[]) => withCompoundParts(tokens, vocabulary, locale, parts);
 
   const passageIndex = buildBm25(
     passages.map((_, i) => [
@@ -183,8 +181,14 @@ export function buildKnowledgeBaseIndex(
         ]),
     ]),
   );
+  // A rule fires on the question's words as typed: with or without accents (Vietnamese tones).
   const synonyms = KB_SYNONYMS[locale]
-    .map(([from, to]) => ({ from: tokenise(from, locale), to: tokenise(to, locale) }))
+    .flatMap(([from, to]) =>
+      [...new Set([from, foldText(from)])].map((spelling) => ({
+        from: tokenise(spelling, locale),
+        to: tokenise(to, locale, 'document'),
+      })),
+    )
     .filter((rule) => rule.from.length > 0 && rule.to.length > 0);
   return {
     locale,
@@ -199,7 +203,25 @@ export function buildKnowledgeBaseIndex(
   };
 }
 
-interface QueryTerm {
+/** `tokens` followed by the parts of each compound among them (only in compounding languages). */
+export function withCompoundParts(
+  tokens: readonly string[],
+  vocabulary: ReadonlySet<string>,
+  locale: KbLocale,
+  cache: Map<string, string[]> = new Map(),
+): string[] {
+  if (!COMPOUNDING.has(locale)) return [...tokens];
+  return tokens.flatMap((token) => {
+    let split = cache.get(token);
+    if (!split) {
+      split = splitCompound(token, vocabulary, locale);
+      cache.set(token, split);
+    }
+    return [token, ...split];
+  });
+}
+
+export interface QueryTerm {
   /** Index terms this query word stands for (itself, its compound parts, or a typo's correction). */
   terms: string[];
   /** How much the word counts towards the confidence (idf, lowered for guesses). */
@@ -223,6 +245,22 @@ function closestTerm(index: KnowledgeBaseIndex, term: string): string | undefine
     }
   }
   return bestDistance <= max ? best : undefined;
+}
+
+/**
+ * Index terms that are the same word with a longer or shorter ending than a light stemmer left
+ * ("retour" / "retourn", "devolv" / "devol"): one is a prefix of the other, the shared part has
+ * at least five letters and the difference is at most three letters.
+ */
+function sameWordLonger(index: KnowledgeBaseIndex, term: string): string[] {
+  if (term.length < 5 || /\d/.test(term) || term.includes('_')) return [];
+  const found: string[] = [];
+  for (const candidate of index.vocabulary) {
+    if (candidate.includes('_') || Math.abs(candidate.length - term.length) > 3) continue;
+    const [short, long] = candidate.length < term.length ? [candidate, term] : [term, candidate];
+    if (short.length >= 5 && long.startsWith(short) && candidate !== term) found.push(candidate);
+  }
+  return found.slice(0, 3);
 }
 
 /**
@@ -250,13 +288,23 @@ export function analyseQuery(index: KnowledgeBaseIndex, query: string): QueryTer
   const out: QueryTerm[] = [];
   for (const term of stems) {
     if (byStem.has(term)) continue;
+    // A Vietnamese syllable pair no article contains is no evidence either way: its syllables
+    // already count on their own.
+    if (term.includes('_') && !index.vocabulary.has(term)) continue;
     let queryTerm: QueryTerm;
-    const split = index.locale === 'sv' ? splitCompound(term, index.vocabulary) : [];
-    const corrected = index.vocabulary.has(term) || split.length > 0 ? undefined : closestTerm(index, term);
+    const split = COMPOUNDING.has(index.locale) ? splitCompound(term, index.vocabulary, index.locale) : [];
+    const known = index.vocabulary.has(term) || split.length > 0;
+    const extended = known ? [] : sameWordLonger(index, term);
+    const corrected = known || extended.length > 0 ? undefined : closestTerm(index, term);
     if (index.vocabulary.has(term)) {
       queryTerm = { terms: [term], weight: bm25Idf(index.articleIndex, term) };
     } else if (split.length > 0) {
       queryTerm = { terms: split, weight: Math.max(...split.map((t) => bm25Idf(index.articleIndex, t))) };
+    } else if (extended.length > 0) {
+      queryTerm = {
+        terms: extended,
+        weight: Math.max(...extended.map((t) => bm25Idf(index.articleIndex, t))),
+      };
     } else if (corrected) {
       queryTerm = { terms: [corrected], weight: 0.8 * bm25Idf(index.articleIndex, corrected) };
     } else {
@@ -268,7 +316,8 @@ export function analyseQuery(index: KnowledgeBaseIndex, query: string): QueryTer
   for (const rule of index.synonyms) {
     for (let i = 0; i < stems.length; i++) {
       if (!matchesAt(stems, i, rule.from)) continue;
-      const target = byStem.get(stems[i]!)!;
+      const target = byStem.get(stems[i]!);
+      if (!target) continue;
       const added = rule.to.filter((t) => index.vocabulary.has(t) && !target.terms.includes(t));
       if (added.length === 0) continue;
       target.terms.push(...added);
@@ -350,7 +399,10 @@ export function queryWords(index: KnowledgeBaseIndex, query: string): string[] {
 }
 
 export interface KnowledgeBaseSearch {
-  /** `locale` may be a customer locale such as `sv-SE`; unknown languages search English. */
+  /**
+   * `locale` may be a customer locale such as `sv-SE`; languages outside `KB_LOCALES`, or
+   * without imported articles, search English.
+   */
   search(locale: string, query: string, options?: SearchOptions): Promise<KbSearchHit[]>;
   /** The index of `locale`, built on first use. */
   index(locale: string): Promise<KnowledgeBaseIndex>;
@@ -386,9 +438,14 @@ export function createKnowledgeBaseSearch(db: Sql): KnowledgeBaseSearch {
     const kbLocale = kbLocaleFor(locale);
     let pending = cache.get(kbLocale);
     if (!pending) {
-      pending = loadArticlesForIndex(db, kbLocale).then((articles) =>
-        buildKnowledgeBaseIndex(articles, kbLocale),
-      );
+      pending = loadArticlesForIndex(db, kbLocale).then(async (articles) => {
+        // A language without articles yet reads the English help centre; hits then carry
+        // locale "en", so the caller can say the article is in English.
+        if (articles.length === 0 && kbLocale !== 'en') {
+          return buildKnowledgeBaseIndex(await loadArticlesForIndex(db, 'en'), 'en');
+        }
+        return buildKnowledgeBaseIndex(articles, kbLocale);
+      });
       cache.set(kbLocale, pending);
       pending.catch(() => {
         if (cache.get(kbLocale) === pending) cache.delete(kbLocale);

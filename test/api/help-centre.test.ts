@@ -32,6 +32,33 @@ describe('public help centre API', () => {
     expect(hits[0]?.slug).toBe('returns-and-refunds');
   });
 
+  it('serves and searches the help centre in every language, in that language', async () => {
+    const questions = {
+      de: 'Wie schicke ich etwas zurück?',
+      fr: 'Comment renvoyer un article ?',
+      es: '¿Cómo devuelvo un producto?',
+      it: 'Come faccio un reso?',
+      nl: 'Hoe stuur ik een product terug?',
+      vi: 'Làm thế nào để trả lại hàng?',
+    };
+    for (const [locale, q] of Object.entries(questions)) {
+      const list = (
+        await inject({ method: 'GET', url: `/api/v1/help/articles?locale=${locale}` })
+      ).json() as {
+        articles: unknown[];
+      };
+      expect(list.articles.length, locale).toBeGreaterThanOrEqual(20);
+      const res = await inject({
+        method: 'GET',
+        url: `/api/v1/help/search?locale=${locale}&q=${encodeURIComponent(q)}`,
+      });
+      expect(res.statusCode).toBe(200);
+      const [hit] = (res.json() as { hits: { slug: string; locale: string }[] }).hits;
+      expect(hit, locale).toMatchObject({ slug: 'returns-and-refunds', locale });
+    }
+    expect((await inject({ method: 'GET', url: '/api/v1/help/articles?locale=pt' })).statusCode).toBe(400);
+  });
+
   it('rejects an empty or oversized query', async () => {
     expect((await inject({ method: 'GET', url: '/api/v1/help/search?locale=en&q=' })).statusCode).toBe(400);
     const long = await inject({ method: 'GET', url: `/api/v1/help/search?locale=en&q=${'a'.repeat(600)}` });

@@ -16,7 +16,7 @@ import { continueActionFlow } from './flows/confirm.js';
 import { declinedFlow } from './flows/declined.js';
 import { continueDisputeFlow, startDisputeFlow } from './flows/dispute.js';
 import { fraudFlow } from './flows/fraud.js';
-import { knowledgeAnswer } from './flows/knowledge.js';
+import { helpCentreOverUnsureIntent, knowledgeAnswer } from './flows/knowledge.js';
 import { startPaymentMethodFlow } from './flows/payment-method.js';
 import { startPaymentFlow } from './flows/payments.js';
 import { startPostponeFlow } from './flows/postpone.js';
@@ -46,6 +46,8 @@ export interface BuiltinAssistant extends Assistant {
 
 /** Below this the classifier's guess is not acted on. */
 const MIN_CONFIDENCE = 0.5;
+/** Below this a confident help-centre answer on another topic wins over the guess. */
+const SURE_CONFIDENCE = 0.7;
 
 /** Flows that read the customer's own account: they need a verified identity. */
 const ACCOUNT_INTENTS = new Set(['next_payment', 'payment_schedule', 'refund_status', 'dispute_purchase']);
@@ -198,6 +200,11 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       case 'deny':
         // A bare yes/no with nothing pending: ask what they need instead of guessing.
         return { replies: [{ text: copy.hello }], resolved: true, pending: null };
+    }
+
+    if (turn.confidence < SURE_CONFIDENCE) {
+      const help = await helpCentreOverUnsureIntent(deps, turn);
+      if (help) return { replies: [help], resolved: true, pending: null };
     }
 
     if (ACCOUNT_INTENTS.has(turn.intent)) {

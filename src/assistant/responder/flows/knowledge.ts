@@ -1,6 +1,10 @@
 import type { AssistantReply } from '../../../conversations/assistant-port.js';
 import { answerFromKnowledgeBase } from '../../../knowledge/answer-from-knowledge-base.js';
-import { KB_ANSWER_THRESHOLD, type KbSearchHit } from '../../../knowledge/search-articles.js';
+import {
+  KB_ANSWER_THRESHOLD,
+  type KbSearchHit,
+  searchKnowledgeBase,
+} from '../../../knowledge/search-articles.js';
 import type { BuiltinAssistantDeps, Turn } from './types.js';
 
 /** The help article that answers an intent when the customer's words alone do not find it (e.g. a German question over the English KB). */
@@ -25,27 +29,46 @@ const INTENT_ARTICLE: Readonly<Record<string, string>> = {
 };
 
 /**
- * A cited, extractive answer in the KB language (en or sv; other languages read English,
- * with a note in their own language), or null when nothing is confident enough.
+ * A cited, extractive answer from the help centre in the customer's language, or null when
+ * nothing is confident enough. A language without its own articles reads the English ones,
+ * with a note in its own language.
  */
 export async function knowledgeAnswer(
   deps: BuiltinAssistantDeps,
   turn: Turn,
   options: { useIntentArticle: boolean },
 ): Promise<AssistantReply | null> {
-  const hits = await deps.kb.search(turn.language, turn.text);
-  let answer = answerFromKnowledgeBase(turn.text, hits);
+  const index = await deps.kb.index(turn.language);
+  const hits = searchKnowledgeBase(index, turn.text);
+  let answer = answerFromKnowledgeBase(turn.text, hits, { index });
   const slug = INTENT_ARTICLE[turn.intent];
   if (answer.kind === 'no_answer' && options.useIntentArticle && slug) {
     const hit = await intentArticleHit(deps, turn, slug);
-    if (hit) answer = answerFromKnowledgeBase(turn.text, [hit]);
+    if (hit) answer = answerFromKnowledgeBase(turn.text, [hit], { index });
   }
   if (answer.kind === 'no_answer') return null;
-  const inEnglish = turn.language !== 'en' && turn.language !== 'sv';
+  const inEnglish = answer.locale !== turn.language;
   return {
     text: inEnglish ? `${turn.copy.articleInEnglish} ${answer.text}` : answer.text,
     citations: answer.citations,
   };
+}
+
+/**
+ * When the classifier is unsure, a confident help-centre hit in the customer's own language
+ * about a different topic than the guessed intent's article answers instead ("Hoe stuur ik een
+ * product terug?" is a return, even if the intent model leans towards a dispute). Null otherwise.
+ */
+export async function helpCentreOverUnsureIntent(
+  deps: BuiltinAssistantDeps,
+  turn: Turn,
+): Promise<AssistantReply | null> {
+  const index = await deps.kb.index(turn.language);
+  const hits = searchKnowledgeBase(index, turn.text);
+  const top = hits[0];
+  if (!top || top.locale !== turn.language || top.slug === INTENT_ARTICLE[turn.intent]) return null;
+  const answer = answerFromKnowledgeBase(turn.text, hits, { index });
+  return answer.kind === 'answer' ? { text: answer.text, citations: answer.citations } : null;
 }
 
 /** The classifier is confident about the topic, so its article's opening passage is the answer. */
