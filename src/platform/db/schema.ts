@@ -6,6 +6,10 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 /** A date column, kept as an ISO `YYYY-MM-DD` string so no time zone can shift it. */
 type DateOnly = string;
 type Json = ColumnType<unknown, string | undefined | null, string | null>;
+/** A nullable column that may be left out on insert. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** A column with a database default: may be left out on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type CustomerStatus = 'active' | 'locked' | 'closed';
 export type Country = 'US' | 'SE';
@@ -350,6 +354,16 @@ export interface ConversationsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: NullableTimestamp;
+  queue: Optional<string>;
+  priority: Optional<HandoffPriority>;
+  required_skills: Defaulted<string[]>;
+  waiting_since: NullableTimestamp;
+  assigned_agent_id: Optional<string>;
+  assigned_at: NullableTimestamp;
+  first_human_reply_at: NullableTimestamp;
+  handoff_summary: Json;
+  resolution_code: Optional<string>;
+  callback_requested_at: NullableTimestamp;
 }
 
 export interface ConversationMessagesTable {
@@ -363,6 +377,84 @@ export interface ConversationMessagesTable {
   created_at: Timestamp;
   /** Set by the analytics copy job once a redacted copy exists. */
   analytics_copied_at: NullableTimestamp;
+  /** The agent who wrote an `agent` message. */
+  agent_id: Optional<string>;
+}
+
+export type HandoffPriority = 'normal' | 'high' | 'urgent';
+export type AgentCertification = 'trainee' | 'certified' | 'senior';
+export type AgentStatus = 'pending' | 'approved' | 'suspended';
+export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface AgentsTable {
+  id: string;
+  staff_user_id: string;
+  display_name: string;
+  languages: string[];
+  skills: Defaulted<string[]>;
+  certification: Defaulted<AgentCertification>;
+  status: Defaulted<AgentStatus>;
+  max_concurrent: Defaulted<number>;
+  approved_by: Optional<string>;
+  approved_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgentPresenceTable {
+  agent_id: string;
+  online: Defaulted<boolean>;
+  last_heartbeat_at: NullableTimestamp;
+  online_since: NullableTimestamp;
+  last_assigned_at: NullableTimestamp;
+}
+
+export interface DispatchOffersTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  status: Defaulted<OfferStatus>;
+  offered_at: Date | string;
+  expires_at: Date | string;
+  answered_at: NullableTimestamp;
+  decline_reason: Optional<string>;
+}
+
+export interface AgentEarningsTable {
+  id: string;
+  agent_id: string;
+  conversation_id: Optional<string>;
+  kind: 'conversation' | 'incentive' | 'adjustment';
+  amount_minor: number;
+  currency: string;
+  created_at: Timestamp;
+}
+
+export interface DemandNotificationsTable {
+  id: string;
+  agent_id: string;
+  skill: Optional<string>;
+  language: Optional<string>;
+  incentive_minor: Defaulted<number>;
+  currency: string;
+  created_at: Timestamp;
+}
+
+export interface ConversationNotesTable {
+  id: string;
+  conversation_id: string;
+  author_staff_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ConversationRatingsTable {
+  conversation_id: string;
+  score: number;
+  comment: Optional<string>;
+  handled_by: 'ai' | 'human';
+  agent_id: Optional<string>;
+  created_at: Timestamp;
 }
 
 export interface AnalyticsTranscriptMessagesTable {
@@ -407,6 +499,13 @@ export interface DB {
   conversations: ConversationsTable;
   conversation_messages: ConversationMessagesTable;
   analytics_transcript_messages: AnalyticsTranscriptMessagesTable;
+  agents: AgentsTable;
+  agent_presence: AgentPresenceTable;
+  dispatch_offers: DispatchOffersTable;
+  agent_earnings: AgentEarningsTable;
+  demand_notifications: DemandNotificationsTable;
+  conversation_notes: ConversationNotesTable;
+  conversation_ratings: ConversationRatingsTable;
 }
 
 export type Customer = Selectable<CustomersTable>;
