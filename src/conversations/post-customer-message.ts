@@ -3,15 +3,18 @@ import type { DomainDeps } from '../orders/domain.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import type { Sql } from '../platform/db/database.js';
 import { conflict, notFound } from '../platform/errors.js';
+import { type OutgoingEvent, publishEvents } from '../platform/events/event-bus.js';
 import type { Assistant, AssistantTurn, ConversationStatus, HandoffRequest } from './assistant-port.js';
 import {
   aiActor,
   appendMessages,
   findConversation,
   HANDOFF_NOTE,
-  listMessages,
-  lockConversation,
+  insertMessages,
+  lockConversationForTurn,
+  messageCreatedEvents,
   type NewMessage,
+  recentMessages,
   requestHandoff,
 } from './conversation-store.js';
 import {
@@ -39,6 +42,8 @@ export interface PostCustomerMessageInput {
   text: string;
   /** Set by the client so a retried request returns the first result instead of a second turn. */
   clientMessageId?: string | undefined;
+  /** Access check on the locked conversation (undefined when it does not exist); throws to refuse. */
+  authorize?: (conversation: ConversationRow | undefined) => void;
 }
 
 export interface PostCustomerMessageResult {
@@ -49,6 +54,9 @@ export interface PostCustomerMessageResult {
   handoff: HandoffRequest | null;
 }
 
+/** How much of the conversation the assistant sees: enough context for a reply, bounded cost per turn. */
+export const HISTORY_WINDOW = 50;
+
 const FAILURE_NOTE =
   'Sorry, I could not answer that just now. Please try again in a moment, or ask to talk to a person.';
 
@@ -57,10 +65,17 @@ const FAILURE_NOTE =
  * turn and stores its replies, state and any handoff. Once a person is (to be) involved
  * the bot stays quiet and the message simply waits for them.
  *
- * Three short steps rather than one long transaction: (1) lock, store the message, publish
- * it and `typing`; (2) ask the assistant with no transaction open (it may read the database,
- * and on PGlite a transaction owns the only session); (3) lock again and store the result.
- * Turns on one conversation are queued by `turns`, so each starts from the previous state.
+ * Three short steps rather than one long transaction: (1) lock, store the message, then
+ * publish it and `typing`; (2) ask the assistant with no transaction open (it may read the
+ * database, and on PGlite a transaction owns the only session); (3) lock again, store the
+ * result, then publish the replies. Turns on one conversation are queued by `turns`, so each
+ * starts from the previous state and its events go out in order.
+ *
+ * A turn's message events are published just after their transaction commits, not inside it:
+ * PostgreSQL serialises committing transactions that NOTIFY, WAL flush included, and two such
+ * commits per turn capped the whole server's turn rate. What can be lost is a live event if the
+ * process dies between commit and publish; the messages are stored, and a client that reloads
+ * the conversation sees them. A handoff still publishes in its transaction (staff queue notice).
  */
 export async function postCustomerMessage(
   deps: PostCustomerMessageDeps,
@@ -70,40 +85,41 @@ export async function postCustomerMessage(
   return deps.turns.run(input.conversationId, async () => {
     const now = deps.clock.now();
     const stored = await deps.db.transaction().execute(async (trx) => {
-      const conversation = await lockConversation(trx, input.conversationId);
+      const conversation = await lockConversationForTurn(trx, input.conversationId);
+      input.authorize?.(conversation);
       if (!conversation) throw notFound('Conversation');
-      if (input.clientMessageId) {
-        const previous = await trx
-          .selectFrom('conversation_messages')
-          .select('seq')
-          .where('conversation_id', '=', conversation.id)
-          .where('client_message_id', '=', input.clientMessageId)
-          .executeTakeFirst();
-        if (previous) return { kind: 'replay', seq: previous.seq } as const;
-      }
       if (conversation.status === 'closed') {
+        const seq = input.clientMessageId && (await seqOf(trx, conversation.id, input.clientMessageId));
+        if (seq) return { kind: 'replay', seq } as const;
         throw conflict('This conversation is closed; start a new conversation to continue');
       }
-      await appendMessages(
+      const rows = await insertMessages(
         trx,
-        deps.events,
         conversation.id,
         [{ role: 'customer', text: input.text, clientMessageId: input.clientMessageId }],
         now,
       );
-      if (conversation.status !== 'bot') return { kind: 'stored', conversation, history: [] } as const;
-      // Published in this transaction, so it arrives as this one commits: just before the assistant starts.
-      await deps.events.publish(
-        conversationTopic(conversation.id),
-        'typing',
-        { conversationId: conversation.id, role: 'assistant' },
-        trx,
-      );
-      return { kind: 'stored', conversation, history: await listMessages(trx, conversation.id) } as const;
+      if (!rows.length) {
+        // The same clientMessageId is already stored: this is a retry.
+        const seq = await seqOf(trx, conversation.id, input.clientMessageId ?? '');
+        if (!seq) throw new Error('customer message was neither stored nor found');
+        return { kind: 'replay', seq } as const;
+      }
+      const events = messageCreatedEvents(conversation.id, rows);
+      if (conversation.status !== 'bot')
+        return { kind: 'stored', conversation, events, history: [] } as const;
+      events.push({
+        topic: conversationTopic(conversation.id),
+        type: 'typing',
+        data: { conversationId: conversation.id, role: 'assistant' },
+      });
+      const history = await recentMessages(trx, conversation.id, HISTORY_WINDOW);
+      return { kind: 'stored', conversation, events, history } as const;
     });
 
     if (stored.kind === 'replay') return replay(deps.db, input.conversationId, stored.seq);
     const { conversation, history } = stored;
+    await publishCommitted(deps, stored.events);
     if (conversation.status !== 'bot') return result(conversation, []);
 
     let turn: AssistantTurn;
@@ -113,6 +129,7 @@ export async function postCustomerMessage(
         {
           conversationId: conversation.id,
           customerId: conversation.customer_id,
+          customerLocale: conversation.customer_locale,
           language: languageOf(conversation),
           channel: conversation.channel,
           history: history.map(toStoredMessage),
@@ -128,37 +145,55 @@ export async function postCustomerMessage(
       turn = { language: languageOf(conversation), replies: [], state: stateOf(conversation) };
     }
 
-    return deps.db.transaction().execute(async (trx) => {
-      const current = await lockConversation(trx, conversation.id);
-      if (!current) throw notFound('Conversation');
-      // A person took over (or closed it) while the assistant was thinking: their word wins.
-      if (current.status !== 'bot') return result(current, []);
-      const replies: NewMessage[] = failed
-        ? [{ role: 'system', text: FAILURE_NOTE }]
-        : turn.replies.map((r) => ({ role: 'assistant', text: r.text, citations: r.citations }));
-      if (turn.handoff) {
-        replies.push({ role: 'system', text: HANDOFF_NOTE[turn.language] ?? HANDOFF_NOTE.en ?? '' });
-      }
-      const rows = await appendMessages(trx, deps.events, current.id, replies, deps.clock.now());
+    const answered = await deps.db.transaction().execute(async (trx) => {
+      // Locks the row and, in the same statement, refuses to overwrite a person's takeover
+      // (or a close) that happened while the assistant was thinking: their word wins.
       let updated = await trx
         .updateTable('conversations')
         .set({ language: turn.language, assistant_state: JSON.stringify(turn.state ?? {}), updated_at: now })
-        .where('id', '=', current.id)
+        .where('id', '=', conversation.id)
+        .where('status', '=', 'bot')
         .returningAll()
-        .executeTakeFirstOrThrow();
-      if (turn.handoff) {
-        updated = await requestHandoff(
-          trx,
-          deps.events,
-          aiActor(actor.requestId),
-          updated,
-          turn.handoff,
-          now,
-        );
+        .executeTakeFirst();
+      if (!updated) {
+        const current = await findConversation(trx, conversation.id);
+        if (!current) throw notFound('Conversation');
+        return { result: result(current, []), events: [] };
       }
-      return result(updated, rows);
+      const replies: NewMessage[] = failed
+        ? [{ role: 'system', text: FAILURE_NOTE }]
+        : turn.replies.map((r) => ({ role: 'assistant', text: r.text, citations: r.citations }));
+      if (!turn.handoff) {
+        const rows = await insertMessages(trx, updated.id, replies, deps.clock.now());
+        return { result: result(updated, rows), events: messageCreatedEvents(updated.id, rows) };
+      }
+      replies.push({ role: 'system', text: HANDOFF_NOTE[turn.language] ?? HANDOFF_NOTE.en ?? '' });
+      const rows = await appendMessages(trx, deps.events, updated.id, replies, deps.clock.now());
+      updated = await requestHandoff(trx, deps.events, aiActor(actor.requestId), updated, turn.handoff, now);
+      return { result: result(updated, rows), events: [] };
     });
+    await publishCommitted(deps, answered.events);
+    return answered.result;
   });
+}
+
+/** After the commit: a lost live event must not turn a stored message into an error for the customer. */
+async function publishCommitted(deps: PostCustomerMessageDeps, events: OutgoingEvent[]): Promise<void> {
+  try {
+    await publishEvents(deps.events, events);
+  } catch (err) {
+    deps.logger.error({ err }, 'publishing committed conversation events failed');
+  }
+}
+
+async function seqOf(db: Sql, conversationId: string, clientMessageId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('conversation_messages')
+    .select('seq')
+    .where('conversation_id', '=', conversationId)
+    .where('client_message_id', '=', clientMessageId)
+    .executeTakeFirst();
+  return row?.seq;
 }
 
 function result(conversation: ConversationRow, rows: MessageRow[]): PostCustomerMessageResult {
