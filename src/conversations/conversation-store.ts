@@ -113,6 +113,74 @@ export async function insertMessages(
   return rows.sort((a, b) => a.seq - b.seq);
 }
 
+export interface BotReplies {
+  language: string;
+  state: Record<string, unknown>;
+  messages: NewMessage[];
+}
+
+/**
+ * Stores an assistant turn's state and replies in one statement (no begin/commit), if the bot
+ * still owns the conversation: the update takes the row lock and re-checks the status on the
+ * newest row version. Returns the conversation's status, language and handoff with the stored
+ * rows, or undefined when a person took over or closed it meanwhile (nothing is stored).
+ *
+ * The next seq is read from the statement's snapshot, taken before any wait for the lock; if
+ * another writer committed messages during that wait the unique seq key refuses the insert, the
+ * whole statement rolls back, and this returns 'conflict' so the caller can take the slow path.
+ */
+export async function storeBotReplies(
+  db: Sql,
+  conversationId: string,
+  replies: BotReplies,
+  now: Date,
+): Promise<
+  | { conversation: Pick<ConversationRow, 'status' | 'language' | 'handoff'>; rows: MessageRow[] }
+  | undefined
+  | 'conflict'
+> {
+  const m = replies.messages;
+  try {
+    const { rows } = await sql<
+      MessageRow & Record<'conversation_status' | 'conversation_language' | 'conversation_handoff', unknown>
+    >`with u as (
+        update conversations
+        set language = ${replies.language}, assistant_state = ${JSON.stringify(replies.state)}::jsonb, updated_at = ${now}
+        where id = ${conversationId} and status = 'bot'
+        returning id, status, language, handoff
+      ), ins as (
+        insert into conversation_messages (id, conversation_id, seq, role, text, citations, created_at)
+        select m.id, u.id,
+          (select coalesce(max(seq), 0) from conversation_messages where conversation_id = u.id) + m.ord,
+          m.role, m.text, m.citations, m.created_at
+        from u cross join unnest(
+          ${m.map(() => newId())}::uuid[], ${m.map((x) => x.role)}::text[], ${m.map((x) => x.text)}::text[],
+          ${m.map((x) => (x.citations?.length ? JSON.stringify(x.citations) : null))}::jsonb[],
+          ${m.map((_, i) => new Date(now.getTime() + i).toISOString())}::timestamptz[]
+        ) with ordinality as m(id, role, text, citations, created_at, ord)
+        returning *
+      )
+      select ins.*, u.status as conversation_status, u.language as conversation_language,
+        u.handoff as conversation_handoff
+      from ins cross join u order by ins.seq`.execute(db);
+    const first = rows[0];
+    if (!first) return undefined;
+    const conversation = {
+      status: first.conversation_status as ConversationRow['status'],
+      language: first.conversation_language as string,
+      handoff: first.conversation_handoff as ConversationRow['handoff'],
+    };
+    return {
+      conversation,
+      rows: rows.map(({ conversation_status, conversation_language, conversation_handoff, ...row }) => row),
+    };
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string };
+    if (e.code === '23505' && e.constraint === 'conversation_messages_seq_key') return 'conflict';
+    throw err;
+  }
+}
+
 /** `message.created` for each row, on the conversation's topic. */
 export function messageCreatedEvents(conversationId: string, rows: MessageRow[]): OutgoingEvent[] {
   const topic = conversationTopic(conversationId);

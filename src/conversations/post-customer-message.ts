@@ -16,6 +16,7 @@ import {
   type NewMessage,
   recentMessages,
   requestHandoff,
+  storeBotReplies,
 } from './conversation-store.js';
 import {
   type ConversationRow,
@@ -119,8 +120,12 @@ export async function postCustomerMessage(
 
     if (stored.kind === 'replay') return replay(deps.db, input.conversationId, stored.seq);
     const { conversation, history } = stored;
-    await publishCommitted(deps, stored.events);
-    if (conversation.status !== 'bot') return result(conversation, []);
+    // Not awaited yet: the assistant can start while the notify is on its way (another connection).
+    const published = publishCommitted(deps, stored.events);
+    if (conversation.status !== 'bot') {
+      await published;
+      return result(conversation, []);
+    }
 
     let turn: AssistantTurn;
     let failed = false;
@@ -145,6 +150,30 @@ export async function postCustomerMessage(
       turn = { language: languageOf(conversation), replies: [], state: stateOf(conversation) };
     }
 
+    const replies: NewMessage[] = failed
+      ? [{ role: 'system', text: FAILURE_NOTE }]
+      : turn.replies.map((r) => ({ role: 'assistant', text: r.text, citations: r.citations }));
+    // The common turn (replies, no handoff) is one statement; a handoff, a turn without replies
+    // or a seq conflict with another writer takes the transaction below.
+    if (replies.length && !turn.handoff) {
+      const fast = await storeBotReplies(
+        deps.db,
+        conversation.id,
+        { language: turn.language, state: turn.state ?? {}, messages: replies },
+        deps.clock.now(),
+      );
+      if (fast !== 'conflict') {
+        await published; // The customer's message and `typing` go out before the replies.
+        if (!fast) {
+          const current = await findConversation(deps.db, conversation.id);
+          if (!current) throw notFound('Conversation');
+          return result(current, []);
+        }
+        await publishCommitted(deps, messageCreatedEvents(conversation.id, fast.rows));
+        return result(fast.conversation, fast.rows);
+      }
+    }
+
     const answered = await deps.db.transaction().execute(async (trx) => {
       // Locks the row and, in the same statement, refuses to overwrite a person's takeover
       // (or a close) that happened while the assistant was thinking: their word wins.
@@ -160,9 +189,6 @@ export async function postCustomerMessage(
         if (!current) throw notFound('Conversation');
         return { result: result(current, []), events: [] };
       }
-      const replies: NewMessage[] = failed
-        ? [{ role: 'system', text: FAILURE_NOTE }]
-        : turn.replies.map((r) => ({ role: 'assistant', text: r.text, citations: r.citations }));
       if (!turn.handoff) {
         const rows = await insertMessages(trx, updated.id, replies, deps.clock.now());
         return { result: result(updated, rows), events: messageCreatedEvents(updated.id, rows) };
@@ -172,6 +198,7 @@ export async function postCustomerMessage(
       updated = await requestHandoff(trx, deps.events, aiActor(actor.requestId), updated, turn.handoff, now);
       return { result: result(updated, rows), events: [] };
     });
+    await published; // The customer's message and `typing` go out before the replies.
     await publishCommitted(deps, answered.events);
     return answered.result;
   });
@@ -196,7 +223,10 @@ async function seqOf(db: Sql, conversationId: string, clientMessageId: string): 
   return row?.seq;
 }
 
-function result(conversation: ConversationRow, rows: MessageRow[]): PostCustomerMessageResult {
+function result(
+  conversation: Pick<ConversationRow, 'status' | 'language' | 'handoff'>,
+  rows: MessageRow[],
+): PostCustomerMessageResult {
   return {
     status: conversation.status,
     language: conversation.language,
