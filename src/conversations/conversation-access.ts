@@ -59,6 +59,16 @@ export function assertWritable(
 }
 
 /**
+ * The writer as `storeCustomerMessage` checks it in SQL: a customer's id, null for anyone else
+ * who is not staff (they may write only to anonymous conversations, as `mayRead` says), and
+ * undefined for staff, who are refused by `assertWritable` on the transactional path.
+ */
+export function writerOf(principal: Principal | undefined): string | null | undefined {
+  if (principal?.kind === 'staff') return undefined;
+  return principal?.kind === 'customer' ? principal.customerId : null;
+}
+
+/**
  * Authorises `conversation:<id>` live topics: the conversation's customer and conversation
  * staff. A customer socket may also follow an anonymous conversation whose id it holds.
  * (Sockets always carry a customer token or a staff session, so there is no anonymous socket.)

@@ -4,7 +4,7 @@ import { actorOf } from '../identity/principal.js';
 import { AppError, badRequest } from '../platform/errors.js';
 import type { RouteModule } from '../platform/http/types.js';
 import type { Assistant } from './assistant-port.js';
-import { assertWritable, readableConversation } from './conversation-access.js';
+import { assertWritable, readableConversation, writerOf } from './conversation-access.js';
 import {
   conversationViewSchema,
   handoffSchema,
@@ -138,6 +138,7 @@ export function conversationRoutes(assistant: Assistant, customerTokens: Custome
           conversationId: request.params.id,
           text: request.body.text,
           clientMessageId: request.body.clientMessageId,
+          writerCustomerId: writerOf(request.principal),
           authorize: (conversation) => assertWritable(request.principal, conversation),
         });
       },

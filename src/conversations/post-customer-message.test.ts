@@ -9,9 +9,10 @@ import { postCustomerMessage } from './post-customer-message.js';
 import { TurnLock } from './turn-lock.js';
 
 /**
- * A reply is stored in one statement whose next seq comes from a snapshot taken before it waits
- * for the conversation's row lock. Here another writer (a second process, say) holds that lock
- * and adds a message while the turn waits: the turn must still store its reply after it, in order.
+ * A turn stores the customer's message and its reply each in one statement whose next seq comes
+ * from a snapshot taken before it waits for the conversation's row lock. Here another writer (a
+ * second process, say) holds that lock and adds a message while the turn waits: the turn must
+ * still store its messages after that one, in order, and answer normally.
  */
 describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another writer (postgres)', () => {
   let tdb: TestDatabase;
@@ -22,14 +23,13 @@ describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another write
     await tdb?.close();
   });
 
-  it('stores the reply after a message committed while it waited for the lock', async () => {
-    const db = tdb.database.db;
-    const conversationId = newId();
+  async function newConversation(): Promise<string> {
+    const id = newId();
     const now = new Date();
-    await db
+    await tdb.database.db
       .insertInto('conversations')
       .values({
-        id: conversationId,
+        id,
         customer_id: null,
         channel: 'chat',
         status: 'bot',
@@ -39,6 +39,83 @@ describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another write
         updated_at: now,
       })
       .execute();
+    return id;
+  }
+
+  /** Until some statement of a turn waits for a row lock (or 2 s). */
+  async function untilWaitingForLock() {
+    for (let i = 0; i < 100; i++) {
+      const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where wait_event_type = 'Lock' and query like '%with % as (%conversations%'`.execute(tdb.database.db);
+      if (waiting.rows[0]?.n) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  const deps = (assistant: Assistant) => ({
+    db: tdb.database.db,
+    events: new RecordingEventBus(),
+    clock: systemClock,
+    assistant,
+    turns: new TurnLock(),
+    logger: { error: () => {} },
+  });
+
+  const stored = (conversationId: string) =>
+    tdb.database.db
+      .selectFrom('conversation_messages')
+      .select(['seq', 'role', 'text'])
+      .where('conversation_id', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+
+  it('stores the customer message after one committed while it waited for the lock', async () => {
+    const db = tdb.database.db;
+    const conversationId = await newConversation();
+    const echo: Assistant = {
+      greet: async () => ({ language: 'en', replies: [], state: {} }),
+      respond: async (_context, text) => ({
+        language: 'en',
+        replies: [{ text: `Answer to: ${text}` }],
+        state: {},
+      }),
+    };
+    let turn: Promise<unknown> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('conversations')
+        .select('id')
+        .where('id', '=', conversationId)
+        .forUpdate()
+        .execute();
+      await trx
+        .insertInto('conversation_messages')
+        .values({
+          id: newId(),
+          conversation_id: conversationId,
+          seq: 1,
+          role: 'system',
+          text: 'Other writer',
+        })
+        .execute();
+      turn = postCustomerMessage(
+        deps(echo),
+        { type: 'customer', id: null },
+        { conversationId, text: 'Hello', clientMessageId: 'c-1', writerCustomerId: null },
+      );
+      await untilWaitingForLock();
+    });
+    expect(await turn).toMatchObject({ status: 'bot', messages: [{ text: 'Answer to: Hello' }] });
+    expect(await stored(conversationId)).toEqual([
+      { seq: 1, role: 'system', text: 'Other writer' },
+      { seq: 2, role: 'customer', text: 'Hello' },
+      { seq: 3, role: 'assistant', text: 'Answer to: Hello' },
+    ]);
+  });
+
+  it('stores the reply after a message committed while it waited for the lock', async () => {
+    const db = tdb.database.db;
+    const conversationId = await newConversation();
 
     let release!: () => void;
     let started!: () => void;
@@ -57,16 +134,9 @@ describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another write
       },
     };
     const turn = postCustomerMessage(
-      {
-        db,
-        events: new RecordingEventBus(),
-        clock: systemClock,
-        assistant,
-        turns: new TurnLock(),
-        logger: { error: () => {} },
-      },
+      deps(assistant),
       { type: 'customer', id: null },
-      { conversationId, text: 'When is my next payment?' },
+      { conversationId, text: 'When is my next payment?', writerCustomerId: null },
     );
     await thinking;
 
@@ -89,24 +159,13 @@ describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another write
         })
         .execute();
       release();
-      for (let i = 0; i < 100; i++) {
-        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-          where wait_event_type = 'Lock' and query like '%with u as (%update conversations%'`.execute(db);
-        if (waiting.rows[0]?.n) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilWaitingForLock();
     });
     await other;
     const result = await turn;
 
     expect(result.messages.map((m) => m.text)).toEqual(['Answer to: When is my next payment?']);
-    const stored = await db
-      .selectFrom('conversation_messages')
-      .select(['seq', 'role', 'text'])
-      .where('conversation_id', '=', conversationId)
-      .orderBy('seq')
-      .execute();
-    expect(stored).toEqual([
+    expect(await stored(conversationId)).toEqual([
       { seq: 1, role: 'customer', text: 'When is my next payment?' },
       { seq: 2, role: 'system', text: 'Other writer' },
       { seq: 3, role: 'assistant', text: 'Answer to: When is my next payment?' },

@@ -16,7 +16,6 @@ import {
   type NewMessage,
   recentMessages,
   requestHandoff,
-  storeBotReplies,
 } from './conversation-store.js';
 import {
   type ConversationRow,
@@ -30,6 +29,7 @@ import {
   toStoredMessage,
 } from './conversation-views.js';
 import type { TurnLock } from './turn-lock.js';
+import { storeBotReplies, storeCustomerMessage } from './turn-statements.js';
 
 export interface PostCustomerMessageDeps extends DomainDeps {
   assistant: Assistant;
@@ -43,6 +43,11 @@ export interface PostCustomerMessageInput {
   text: string;
   /** Set by the client so a retried request returns the first result instead of a second turn. */
   clientMessageId?: string | undefined;
+  /**
+   * Who writes, for the one-statement path: a customer's id, or null for an anonymous writer.
+   * Undefined (e.g. staff) always takes the transactional path.
+   */
+  writerCustomerId?: string | null | undefined;
   /** Access check on the locked conversation (undefined when it does not exist); throws to refuse. */
   authorize?: (conversation: ConversationRow | undefined) => void;
 }
@@ -67,7 +72,7 @@ const FAILURE_NOTE =
  * the bot stays quiet and the message simply waits for them.
  *
  * Three short steps rather than one long transaction: (1) lock, store the message, then
- * publish it and `typing`; (2) ask the assistant with no transaction open (it may read the
+ * publish it and `typing` (one statement, or a transaction when that cannot decide); (2) ask the assistant with no transaction open (it may read the
  * database, and on PGlite a transaction owns the only session); (3) lock again, store the
  * result, then publish the replies. Turns on one conversation are queued by `turns`, so each
  * starts from the previous state and its events go out in order.
@@ -85,39 +90,8 @@ export async function postCustomerMessage(
 ): Promise<PostCustomerMessageResult> {
   return deps.turns.run(input.conversationId, async () => {
     const now = deps.clock.now();
-    const stored = await deps.db.transaction().execute(async (trx) => {
-      const conversation = await lockConversationForTurn(trx, input.conversationId);
-      input.authorize?.(conversation);
-      if (!conversation) throw notFound('Conversation');
-      if (conversation.status === 'closed') {
-        const seq = input.clientMessageId && (await seqOf(trx, conversation.id, input.clientMessageId));
-        if (seq) return { kind: 'replay', seq } as const;
-        throw conflict('This conversation is closed; start a new conversation to continue');
-      }
-      const rows = await insertMessages(
-        trx,
-        conversation.id,
-        [{ role: 'customer', text: input.text, clientMessageId: input.clientMessageId }],
-        now,
-      );
-      if (!rows.length) {
-        // The same clientMessageId is already stored: this is a retry.
-        const seq = await seqOf(trx, conversation.id, input.clientMessageId ?? '');
-        if (!seq) throw new Error('customer message was neither stored nor found');
-        return { kind: 'replay', seq } as const;
-      }
-      const events = messageCreatedEvents(conversation.id, rows);
-      if (conversation.status !== 'bot')
-        return { kind: 'stored', conversation, events, history: [] } as const;
-      events.push({
-        topic: conversationTopic(conversation.id),
-        type: 'typing',
-        data: { conversationId: conversation.id, role: 'assistant' },
-      });
-      const history = await recentMessages(trx, conversation.id, HISTORY_WINDOW);
-      return { kind: 'stored', conversation, events, history } as const;
-    });
-
+    const stored =
+      (await storeInOneStatement(deps, input, now)) ?? (await storeInTransaction(deps, input, now));
     if (stored.kind === 'replay') return replay(deps.db, input.conversationId, stored.seq);
     const { conversation, history } = stored;
     // Not awaited yet: the assistant can start while the notify is on its way (another connection).
@@ -211,6 +185,92 @@ async function publishCommitted(deps: PostCustomerMessageDeps, events: OutgoingE
   } catch (err) {
     deps.logger.error({ err }, 'publishing committed conversation events failed');
   }
+}
+
+type Stored =
+  | { kind: 'replay'; seq: number }
+  | {
+      kind: 'stored';
+      conversation: ConversationRow & { customer_locale: string | null };
+      events: OutgoingEvent[];
+      history: MessageRow[];
+    };
+
+const typingEvent = (conversationId: string): OutgoingEvent => ({
+  topic: conversationTopic(conversationId),
+  type: 'typing',
+  data: { conversationId, role: 'assistant' },
+});
+
+/**
+ * Step 1 as one statement (see `turn-statements.ts`); undefined sends the caller to the
+ * transaction: staff (refused there), a seq conflict with another writer, or a client id
+ * committed while this one waited for the lock.
+ */
+async function storeInOneStatement(
+  deps: PostCustomerMessageDeps,
+  input: PostCustomerMessageInput,
+  now: Date,
+): Promise<Stored | undefined> {
+  if (input.writerCustomerId === undefined) return undefined;
+  const done = await storeCustomerMessage(deps.db, {
+    conversationId: input.conversationId,
+    writerCustomerId: input.writerCustomerId,
+    text: input.text,
+    clientMessageId: input.clientMessageId ?? null,
+    now,
+    historyLimit: HISTORY_WINDOW,
+  });
+  if (done === 'conflict') return undefined;
+  input.authorize?.(done?.conversation);
+  if (!done) throw notFound('Conversation');
+  const { conversation, message } = done;
+  if (!message) {
+    if (done.replaySeq) return { kind: 'replay', seq: done.replaySeq };
+    if (conversation.status === 'closed') {
+      throw conflict('This conversation is closed; start a new conversation to continue');
+    }
+    return undefined;
+  }
+  const events = messageCreatedEvents(conversation.id, [message]);
+  if (conversation.status !== 'bot') return { kind: 'stored', conversation, events, history: [] };
+  events.push(typingEvent(conversation.id));
+  return { kind: 'stored', conversation, events, history: done.history };
+}
+
+/** Step 1 in a transaction: lock, check, store, read the recent history. */
+async function storeInTransaction(
+  deps: PostCustomerMessageDeps,
+  input: PostCustomerMessageInput,
+  now: Date,
+): Promise<Stored> {
+  return deps.db.transaction().execute(async (trx): Promise<Stored> => {
+    const conversation = await lockConversationForTurn(trx, input.conversationId);
+    input.authorize?.(conversation);
+    if (!conversation) throw notFound('Conversation');
+    if (conversation.status === 'closed') {
+      const seq = input.clientMessageId && (await seqOf(trx, conversation.id, input.clientMessageId));
+      if (seq) return { kind: 'replay', seq } as const;
+      throw conflict('This conversation is closed; start a new conversation to continue');
+    }
+    const rows = await insertMessages(
+      trx,
+      conversation.id,
+      [{ role: 'customer', text: input.text, clientMessageId: input.clientMessageId }],
+      now,
+    );
+    if (!rows.length) {
+      // The same clientMessageId is already stored: this is a retry.
+      const seq = await seqOf(trx, conversation.id, input.clientMessageId ?? '');
+      if (!seq) throw new Error('customer message was neither stored nor found');
+      return { kind: 'replay', seq } as const;
+    }
+    const events = messageCreatedEvents(conversation.id, rows);
+    if (conversation.status !== 'bot') return { kind: 'stored', conversation, events, history: [] } as const;
+    events.push(typingEvent(conversation.id));
+    const history = await recentMessages(trx, conversation.id, HISTORY_WINDOW);
+    return { kind: 'stored', conversation, events, history } as const;
+  });
 }
 
 async function seqOf(db: Sql, conversationId: string, clientMessageId: string): Promise<number | undefined> {
