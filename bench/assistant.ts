@@ -1,13 +1,21 @@
 /**
  * Assistant load benchmark: starts a real `tandem start` process (embedded PGlite, then the
  * PostgreSQL server when DATABASE_URL is set), drives concurrent simulated customers over
- * HTTP, and prints turns per second with p50/p95/p99 turn latency. Baseline, same run and
- * concurrency: a plain account read (`GET /api/v1/me/next-payment`), i.e. the HTTP + database
- * floor the assistant's turn adds to.
+ * HTTP, and prints turns per second with p50/p95/p99 turn latency at each concurrency level.
+ * Baseline, same run, client and concurrency: a plain account read (`GET /api/v1/me/next-payment`),
+ * i.e. the HTTP + database floor the assistant's turn adds to.
  *
- *   npm run bench:assistant -- [--concurrency 32] [--seconds 10]
+ * Each simulated customer is one keep-alive HTTP/1.1 connection sending one request at a time
+ * (no pipelining), like a chat client; node:http costs the load generator about a third of the
+ * CPU of fetch, which matters when it shares the machine with the server and PostgreSQL.
+ *
+ *   npm run bench:assistant -- [--concurrency 8,16,32] [--seconds 5] [--targets pglite,postgres]
+ *
+ * The postgres target runs only when DATABASE_URL is set.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,14 +23,22 @@ import pg from 'pg';
 import { spawnServer } from '../test/support/spawn-server.js';
 
 const { values } = parseArgs({
-  options: { concurrency: { type: 'string', default: '32' }, seconds: { type: 'string', default: '10' } },
+  options: {
+    concurrency: { type: 'string', default: '8,16,32' },
+    seconds: { type: 'string', default: '5' },
+    targets: { type: 'string', default: 'pglite,postgres' },
+  },
 });
-const concurrency = Number(values.concurrency);
+const levels = values.concurrency.split(',').map(Number);
 const seconds = Number(values.seconds);
-if (!Number.isInteger(concurrency) || concurrency < 1 || !(seconds > 0)) {
-  process.stderr.write('bench:assistant: --concurrency must be a positive integer and --seconds positive\n');
+if (!levels.every((c) => Number.isInteger(c) && c >= 1) || !(seconds > 0)) {
+  process.stderr.write(
+    'bench:assistant: --concurrency must be positive integers (e.g. 8,16,32) and --seconds positive\n',
+  );
   process.exit(2);
 }
+const maxConcurrency = Math.max(...levels);
+const targets = new Set(values.targets.split(','));
 
 const QUESTIONS = [
   ['en-US', 'When is my next payment due?'],
@@ -34,6 +50,7 @@ const QUESTIONS = [
 
 interface Result {
   name: string;
+  concurrency: number;
   count: number;
   errors: number;
   perSecond: number;
@@ -42,11 +59,18 @@ interface Result {
   p99: number;
 }
 
-function summarise(name: string, latencies: number[], errors: number, elapsedMs: number): Result {
+function summarise(
+  name: string,
+  concurrency: number,
+  latencies: number[],
+  errors: number,
+  elapsedMs: number,
+): Result {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return {
     name,
+    concurrency,
     count: sorted.length,
     errors,
     perSecond: sorted.length / (elapsedMs / 1000),
@@ -56,23 +80,60 @@ function summarise(name: string, latencies: number[], errors: number, elapsedMs:
   };
 }
 
-async function tokens(url: string, n: number): Promise<string[]> {
-  const info = (await (await fetch(`${url}/api/v1/demo/info`)).json()) as { customers: { id: string }[] };
+interface Response {
+  status: number;
+  body: string;
+}
+
+/** One HTTP request over the keep-alive agent; resolves when the whole body has arrived. */
+function call(
+  agent: Agent,
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string> = {};
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const req = request(`${url}${path}`, { method, agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const ok = (r: Response) => r.status >= 200 && r.status < 300;
+
+async function tokens(agent: Agent, url: string, n: number): Promise<string[]> {
+  const info = JSON.parse((await call(agent, url, 'GET', '/api/v1/demo/info')).body) as {
+    customers: { id: string }[];
+  };
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const customerId = info.customers[i % info.customers.length]!.id;
-    const res = await fetch(`${url}/api/v1/demo/customer-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ customerId }),
-    });
-    out.push(((await res.json()) as { token: string }).token);
+    const res = await call(agent, url, 'POST', '/api/v1/demo/customer-token', undefined, { customerId });
+    out.push((JSON.parse(res.body) as { token: string }).token);
   }
   return out;
 }
 
 /** Runs `work` in `concurrency` loops for the configured time and records each call's latency. */
-async function drive(name: string, work: (worker: number, i: number) => Promise<boolean>): Promise<Result> {
+async function drive(
+  name: string,
+  concurrency: number,
+  work: (worker: number, i: number) => Promise<boolean>,
+): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -87,7 +148,7 @@ async function drive(name: string, work: (worker: number, i: number) => Promise<
       }
     }),
   );
-  return summarise(name, latencies, errors, performance.now() - started);
+  return summarise(name, concurrency, latencies, errors, performance.now() - started);
 }
 
 async function benchTarget(label: string, env: Record<string, string>): Promise<Result[]> {
@@ -97,61 +158,60 @@ async function benchTarget(label: string, env: Record<string, string>): Promise<
     TANDEM_SEED_CUSTOMERS: '200',
     LOG_LEVEL: 'error',
   });
+  const agent = new Agent({ keepAlive: true, maxSockets: maxConcurrency });
   try {
     const url = server.url;
-    const customerTokens = await tokens(url, concurrency);
+    const customerTokens = await tokens(agent, url, maxConcurrency);
     const conversations = await Promise.all(
       customerTokens.map(async (token, i) => {
         const [locale] = QUESTIONS[i % QUESTIONS.length]!;
-        const res = await fetch(`${url}/api/v1/conversations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ locale }),
-        });
-        return ((await res.json()) as { id: string }).id;
+        const res = await call(agent, url, 'POST', '/api/v1/conversations', token, { locale });
+        return (JSON.parse(res.body) as { id: string }).id;
       }),
     );
-    // Warm-up, not measured: loads the help-centre index and opens pool connections.
-    await Promise.all(
-      conversations.map((id, w) =>
-        fetch(`${url}/api/v1/conversations/${id}/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${customerTokens[w]}` },
-          body: JSON.stringify({ text: QUESTIONS[w % QUESTIONS.length]![1] }),
-        }).then((r) => r.arrayBuffer()),
-      ),
-    );
-    const baseline = await drive(`${label}: baseline GET /me/next-payment`, async (w) => {
-      const res = await fetch(`${url}/api/v1/me/next-payment`, {
-        headers: { authorization: `Bearer ${customerTokens[w]}` },
+    const turn = (w: number, text: string) =>
+      call(agent, url, 'POST', `/api/v1/conversations/${conversations[w]}/messages`, customerTokens[w], {
+        text,
       });
-      await res.arrayBuffer();
-      return res.ok;
-    });
-    const turns = await drive(`${label}: assistant turn`, async (w, i) => {
-      const [, text] = QUESTIONS[(w + i) % QUESTIONS.length]!;
-      const res = await fetch(`${url}/api/v1/conversations/${conversations[w]}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${customerTokens[w]}` },
-        body: JSON.stringify({ text }),
-      });
-      await res.arrayBuffer();
-      return res.ok;
-    });
-    return [baseline, turns];
+    // Warm-up, not measured: loads the help-centre index, opens pool connections and sockets, lets the JIT settle.
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(conversations.map((_, w) => turn(w, QUESTIONS[(w + round) % QUESTIONS.length]![1])));
+    }
+    const results: Result[] = [];
+    let handedOver = 0;
+    for (const concurrency of levels) {
+      results.push(
+        await drive(`${label}: baseline GET /me/next-payment`, concurrency, async (w) =>
+          ok(await call(agent, url, 'GET', '/api/v1/me/next-payment', customerTokens[w])),
+        ),
+      );
+      results.push(
+        await drive(`${label}: assistant turn`, concurrency, async (w, i) => {
+          const res = await turn(w, QUESTIONS[(w + i) % QUESTIONS.length]![1]);
+          // A conversation handed to a person gets no bot turn: it would flatter the figures.
+          if (ok(res) && (JSON.parse(res.body) as { status: string }).status !== 'bot') handedOver++;
+          return ok(res);
+        }),
+      );
+    }
+    if (handedOver) process.stderr.write(`${label}: ${handedOver} turns were not answered by the bot\n`);
+    return results;
   } finally {
+    agent.destroy();
     await server.stop();
   }
 }
 
 const results: Result[] = [];
-const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-assistant-'));
-try {
-  results.push(...(await benchTarget('pglite', { DATABASE_URL: '', TANDEM_DATA_DIR: dir })));
-} finally {
-  await rm(dir, { recursive: true, force: true });
+if (targets.has('pglite')) {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-assistant-'));
+  try {
+    results.push(...(await benchTarget('pglite', { DATABASE_URL: '', TANDEM_DATA_DIR: dir })));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
-if (process.env.DATABASE_URL) {
+if (targets.has('postgres') && process.env.DATABASE_URL) {
   const schema = `bench_assistant_${process.pid}`;
   try {
     results.push(
@@ -170,12 +230,12 @@ if (process.env.DATABASE_URL) {
 }
 
 const f = (n: number) => n.toFixed(1).padStart(8);
-process.stdout.write(`\nconcurrency ${concurrency}, ${seconds} s per measurement\n`);
+process.stdout.write(`\n${seconds} s per measurement; load generator, server and database on this machine\n`);
 process.stdout.write(
-  `${'measurement'.padEnd(46)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} errors\n`,
+  `${'measurement'.padEnd(46)} ${'conc'.padStart(4)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} errors\n`,
 );
 for (const r of results) {
   process.stdout.write(
-    `${r.name.padEnd(46)} ${f(r.perSecond)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${r.errors}\n`,
+    `${r.name.padEnd(46)} ${String(r.concurrency).padStart(4)} ${f(r.perSecond)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${r.errors}\n`,
   );
 }

@@ -20,6 +20,9 @@ export interface ConversationContext {
   customerId: string | null;
   language: Language;
   channel: ConversationChannel;
+  /** The customer's stored locale (e.g. `sv-SE`) when known; undefined means "not looked up". */
+  customerLocale?: string | null;
+  /** The most recent messages, oldest first, ending with the message being answered. */
   history: StoredMessage[];
   /** The assistant's own state between turns (pending confirmation, counters); stored as JSON. */
   state: Record<string, unknown>;

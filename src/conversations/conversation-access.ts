@@ -41,14 +41,14 @@ export async function readableConversation(
 
 /**
  * Customer messages come from the customer (or the anonymous id holder) only: staff
- * reading a conversation must not be able to speak as the customer.
+ * reading a conversation must not be able to speak as the customer. Checked on the row the
+ * turn locks, so authorising a message costs no query of its own.
  */
-export async function writableConversation(
-  db: Sql,
+export function assertWritable(
   principal: Principal | undefined,
-  id: string,
-): Promise<ConversationRow> {
-  const conversation = await readableConversation(db, principal, id);
+  conversation: Pick<ConversationRow, 'customer_id'> | undefined,
+): void {
+  if (!conversation || !mayRead(principal, conversation)) throw notFound('Conversation');
   if (principal?.kind === 'staff') {
     throw new AppError(
       403,
@@ -56,7 +56,16 @@ export async function writableConversation(
       'Staff cannot post customer messages; agents reply from the handoff console',
     );
   }
-  return conversation;
+}
+
+/**
+ * The writer as `storeCustomerMessage` checks it in SQL: a customer's id, null for anyone else
+ * who is not staff (they may write only to anonymous conversations, as `mayRead` says), and
+ * undefined for staff, who are refused by `assertWritable` on the transactional path.
+ */
+export function writerOf(principal: Principal | undefined): string | null | undefined {
+  if (principal?.kind === 'staff') return undefined;
+  return principal?.kind === 'customer' ? principal.customerId : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { actorOf } from '../identity/principal.js';
 import { AppError, badRequest } from '../platform/errors.js';
 import type { RouteModule } from '../platform/http/types.js';
 import type { Assistant } from './assistant-port.js';
-import { readableConversation, writableConversation } from './conversation-access.js';
+import { assertWritable, readableConversation, writerOf } from './conversation-access.js';
 import {
   conversationViewSchema,
   handoffSchema,
@@ -134,11 +134,12 @@ export function conversationRoutes(assistant: Assistant, customerTokens: Custome
         },
       },
       async (request) => {
-        await writableConversation(deps.db, request.principal, request.params.id);
         return postCustomerMessage({ ...deps, assistant, turns }, actorOf(request), {
           conversationId: request.params.id,
           text: request.body.text,
           clientMessageId: request.body.clientMessageId,
+          writerCustomerId: writerOf(request.principal),
+          authorize: (conversation) => assertWritable(request.principal, conversation),
         });
       },
     );

@@ -1,10 +1,10 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { KbCitation } from '../knowledge/search-articles.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
 import type { Sql } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
-import type { EventBus } from '../platform/events/event-bus.js';
+import { type EventBus, type OutgoingEvent, publishEvents } from '../platform/events/event-bus.js';
 import { newId } from '../platform/ids.js';
 import type { HandoffRequest, MessageRole } from './assistant-port.js';
 import {
@@ -35,6 +35,40 @@ export async function lockConversation(trx: Trx, id: string): Promise<Conversati
   return trx.selectFrom('conversations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Locks the conversation row for a customer turn and reads, in the same statement, what the
+ * turn needs besides it: the customer's stored locale (for formatting amounts and dates).
+ */
+export async function lockConversationForTurn(
+  trx: Trx,
+  id: string,
+): Promise<(ConversationRow & { customer_locale: string | null }) | undefined> {
+  return trx
+    .selectFrom('conversations as c')
+    .leftJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .selectAll('c')
+    .select('cu.locale as customer_locale')
+    .where('c.id', '=', id)
+    .forUpdate('c')
+    .executeTakeFirst();
+}
+
+/** The last `limit` messages, oldest first. */
+export async function recentMessages(
+  db: Sql | Trx,
+  conversationId: string,
+  limit: number,
+): Promise<MessageRow[]> {
+  const rows = await db
+    .selectFrom('conversation_messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse();
+}
+
 export async function listMessages(db: Sql | Trx, conversationId: string): Promise<MessageRow[]> {
   return db
     .selectFrom('conversation_messages')
@@ -45,9 +79,47 @@ export async function listMessages(db: Sql | Trx, conversationId: string): Promi
 }
 
 /**
- * Appends messages with the next seq numbers and publishes `message.created` for each.
- * Call only while holding the conversation row lock.
+ * Inserts messages with the next seq numbers, in one statement whatever their number.
+ * Call only while holding the conversation row lock, and not in the statement that took it:
+ * the next seq is read in the insert itself, whose snapshot must postdate the lock.
+ * A message whose client message id is already stored (a retry) is skipped: no row for it.
  */
+export async function insertMessages(
+  trx: Trx,
+  conversationId: string,
+  messages: NewMessage[],
+  now: Date,
+): Promise<MessageRow[]> {
+  if (!messages.length) return [];
+  const lastSeq = sql<number>`(select coalesce(max(seq), 0) from conversation_messages where conversation_id = ${conversationId})`;
+  const rows = await trx
+    .insertInto('conversation_messages')
+    .values(
+      messages.map((m, i) => ({
+        id: newId(),
+        conversation_id: conversationId,
+        seq: sql<number>`${lastSeq} + ${i + 1}`,
+        role: m.role,
+        text: m.text,
+        citations: m.citations?.length ? JSON.stringify(m.citations) : null,
+        client_message_id: m.clientMessageId ?? null,
+        // Distinct timestamps keep createdAt order equal to seq order for clients that sort by time.
+        created_at: new Date(now.getTime() + i),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['conversation_id', 'client_message_id']).doNothing())
+    .returningAll()
+    .execute();
+  return rows.sort((a, b) => a.seq - b.seq);
+}
+
+/** `message.created` for each row, on the conversation's topic. */
+export function messageCreatedEvents(conversationId: string, rows: MessageRow[]): OutgoingEvent[] {
+  const topic = conversationTopic(conversationId);
+  return rows.map((row) => ({ topic, type: 'message.created', data: toMessageView(row) }));
+}
+
+/** Inserts messages (see `insertMessages`) and publishes `message.created` for each in the same transaction. */
 export async function appendMessages(
   trx: Trx,
   events: EventBus,
@@ -55,35 +127,8 @@ export async function appendMessages(
   messages: NewMessage[],
   now: Date,
 ): Promise<MessageRow[]> {
-  if (!messages.length) return [];
-  const last = await trx
-    .selectFrom('conversation_messages')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('conversation_id', '=', conversationId)
-    .executeTakeFirst();
-  let seq = Number(last?.seq ?? 0);
-  const rows: MessageRow[] = [];
-  for (const m of messages) {
-    seq += 1;
-    // Distinct timestamps keep createdAt order equal to seq order for clients that sort by time.
-    const createdAt = new Date(now.getTime() + rows.length);
-    const row = await trx
-      .insertInto('conversation_messages')
-      .values({
-        id: newId(),
-        conversation_id: conversationId,
-        seq,
-        role: m.role,
-        text: m.text,
-        citations: m.citations?.length ? JSON.stringify(m.citations) : null,
-        client_message_id: m.clientMessageId ?? null,
-        created_at: createdAt,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    rows.push(row);
-    await events.publish(conversationTopic(conversationId), 'message.created', toMessageView(row), trx);
-  }
+  const rows = await insertMessages(trx, conversationId, messages, now);
+  await publishEvents(events, messageCreatedEvents(conversationId, rows), trx);
   return rows;
 }
 

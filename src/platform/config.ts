@@ -17,6 +17,8 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,40}$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
     .default('public'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Off for a pooler that cannot keep a server connection per client (PgBouncer in transaction mode before 1.21). */
+  DATABASE_PREPARED_STATEMENTS: booleanFromEnv.default(true),
   TANDEM_DATA_DIR: z.string().min(1).default('./data'),
   TANDEM_DEMO: booleanFromEnv.optional(),
   TANDEM_SEED_CUSTOMERS: z.coerce.number().int().min(1).max(10_000_000).default(200),
@@ -68,7 +70,7 @@ export type AssistantProviderConfig =
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | undefined }
-  | { kind: 'postgres'; url: string; poolSize: number };
+  | { kind: 'postgres'; url: string; poolSize: number; preparedStatements?: boolean };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -105,7 +107,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = e.TANDEM_DATA_DIR;
   const database: AppConfig['database'] = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, schema: e.DATABASE_SCHEMA }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        poolSize: e.DATABASE_POOL_SIZE,
+        preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+        schema: e.DATABASE_SCHEMA,
+      }
     : { kind: 'pglite', dataDir: `${dataDir}/pglite`, schema: e.DATABASE_SCHEMA };
   const demoMode = e.TANDEM_DEMO ?? (e.NODE_ENV !== 'production' && database.kind === 'pglite');
   if (e.NODE_ENV === 'production' && !e.CUSTOMER_TOKEN_SECRET) {

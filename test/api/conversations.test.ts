@@ -261,12 +261,20 @@ describe.each(serverTestTargets())('conversations API (%s)', (kind) => {
       404,
     );
     expect((await post(c.id, { text: 'hi' }, bearer(customerB.token))).statusCode).toBe(404);
+    expect((await post(c.id, { text: 'hi' })).statusCode).toBe(404);
     expect((await inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    // Refused writers left nothing behind.
+    const own = (
+      await inject({ method: 'GET', url: path, headers: bearer(customerA.token) })
+    ).json() as Conversation;
+    expect(own.messages.map((m) => m.role)).toEqual(['assistant']);
 
     const agent = await staffHeaders(['agent']);
     expect((await inject({ method: 'GET', url: path, headers: agent })).statusCode).toBe(200);
     // Staff may read but never speak as the customer.
     expect((await post(c.id, { text: 'hi' }, agent)).statusCode).toBe(403);
+    const afterStaff = (await inject({ method: 'GET', url: path, headers: agent })).json() as Conversation;
+    expect(afterStaff.messages.map((m) => m.role)).toEqual(['assistant']);
     const product = await staffHeaders(['product']);
     expect((await inject({ method: 'GET', url: path, headers: product })).statusCode).toBe(404);
 

@@ -269,7 +269,13 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
         sentiment: assessSentiment(deps.sentiment, customerText, earlierCustomerTexts(context, customerText)),
         language,
         copy: REPLIES[language],
-        locale: localeFor(language, await customerLocale(context.customerId)),
+        locale: localeFor(
+          language,
+          // The conversation service reads it with the turn's lock; other callers may leave it out.
+          context.customerLocale !== undefined
+            ? context.customerLocale
+            : await customerLocale(context.customerId),
+        ),
         customerId: context.customerId,
         today: context.now.toISOString().slice(0, 10),
         conversationId: context.conversationId,

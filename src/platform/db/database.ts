@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 export type Sql = Kysely<DB>;
@@ -39,7 +40,7 @@ export async function openDatabase(
   logger?: Pick<Logger, 'error' | 'warn'>,
 ): Promise<Database> {
   if (target.kind === 'pglite') return openPGlite(target.dataDir, target.schema);
-  return openPostgres(target.url, target.poolSize, target.schema, logger);
+  return openPostgres(target.url, target.poolSize, target.schema, logger, target.preparedStatements ?? true);
 }
 
 async function openPGlite(dataDir: string | undefined, schema: string): Promise<Database> {
@@ -85,6 +86,7 @@ async function openPostgres(
   poolSize: number,
   schema: string,
   logger?: Pick<Logger, 'error' | 'warn'>,
+  preparedStatements = true,
 ): Promise<Database> {
   const options = `-c search_path=${schema}`;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes, options });
@@ -92,7 +94,9 @@ async function openPostgres(
   if (schema !== 'public') {
     await pool.query(`create schema if not exists ${schema}`);
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparedStatements ? withPreparedStatements(pool) : pool }),
+  });
   const listener = new NotificationListener(url, options, logger);
   return {
     kind: 'postgres',

@@ -62,7 +62,9 @@ export class PostgresJobQueue implements JobQueue {
         oc
           .columns(['queue', 'dedupe_key'])
           .where('dedupe_key', 'is not', null)
-          .where('status', 'in', ['queued', 'running'])
+          // Literal, not parameters: PostgreSQL must match this predicate to the partial unique index
+          // when it plans the statement, and a prepared statement's generic plan has no parameter values.
+          .where(sql<boolean>`status in ('queued', 'running')`)
           .doNothing(),
       )
       .returning('id')
