@@ -25,7 +25,7 @@ const INJECTION = new RegExp(
     String.raw`\bmodo (?:desarrollador|administrador)\b`,
     String.raw`\bmodalità (?:sviluppatore|amministratore)\b`,
     String.raw`\bontwikkelaarsmodus\b`,
-    String.raw`chế độ (?:nhà phát triển|quản trị)`,
+    'chế độ (?:nhà phát triển|quản trị)',
     // Fake system/override headers and role-play requests
     String.raw`^\s*(?:system|admin|override|developer)\s*:`,
     String.raw`\b(?:pretend|act as if|act like|roleplay|role-play)\b[^.!?\n]{0,20}?\b(?:you(?:'re| are)?|to be)\b`,
