@@ -115,7 +115,8 @@ describe('tandem CLI', () => {
     const again = tandem(['seed', '--customers', '5']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already');
-  });
+    // Five CLI processes, two of which migrate and seed an embedded database.
+  }, 120_000);
 
   it('refuses a bad port', () => {
     const r = tandem(['start', '--port', 'eighty']);
