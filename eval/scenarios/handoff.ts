@@ -1,16 +1,8 @@
 import type { Language } from '../../src/assistant/language/detect-language.js';
+import { DEFAULT_LOCALE } from '../../src/assistant/responder/format.js';
 import type { CustomerRef, Scenario } from '../scorecard.js';
 
-const LOCALE: Record<Language, string> = {
-  en: 'en-US',
-  sv: 'sv-SE',
-  de: 'de-DE',
-  fr: 'fr-FR',
-  es: 'es-ES',
-  it: 'it-IT',
-  nl: 'nl-NL',
-  vi: 'vi-VN',
-};
+const LOCALE = DEFAULT_LOCALE;
 
 /** The customer asks for a person in the first message (fresh phrasings, not from the training set). */
 const person = (id: string, language: Language, text: string, customer: CustomerRef = 'alex'): Scenario => ({

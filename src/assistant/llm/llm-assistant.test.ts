@@ -3,20 +3,18 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordingEventBus } from '../../../test/support/recording-event-bus.js';
-import type { AssistantTurn, ConversationContext } from '../../conversations/assistant-port.js';
-import { seedDemoCompany } from '../../demo/seed-database.js';
-import { importKnowledgeBase } from '../../knowledge/import-articles.js';
-import { createKnowledgeBaseSearch } from '../../knowledge/search-articles.js';
+import {
+  chatContext,
+  type DemoAssistant,
+  openDemoAssistant,
+  replyText,
+} from '../../../test/support/demo-assistant.js';
 import { getNextPayment } from '../../orders/get-next-payment.js';
-import { fixedClock } from '../../platform/clock.js';
-import { type Database, openDatabase } from '../../platform/db/database.js';
-import { migrate } from '../../platform/db/migrate.js';
+import type { Database } from '../../platform/db/database.js';
 import type { IntentModel } from '../intents/intent-model-file.js';
 import type { Language } from '../language/detect-language.js';
 import { findPackageRoot } from '../language/package-root.js';
-import { loadAssistantModels } from '../load-assistant-models.js';
-import { type BuiltinAssistant, createBuiltinAssistant } from '../responder/builtin-assistant.js';
+import type { BuiltinAssistant } from '../responder/builtin-assistant.js';
 import { formatAmount } from '../responder/format.js';
 import type { ChatRequest } from './chat-model.js';
 import { createLlamaCppChatModel } from './llama-cpp-chat-model.js';
@@ -32,47 +30,27 @@ const draftOf = (request: ChatRequest) =>
 const isRouting = (request: ChatRequest) => Boolean(request.tools?.length);
 
 describe('LLM assistant over the builtin flows', () => {
+  let world: DemoAssistant;
   let database: Database;
   let builtin: BuiltinAssistant;
   let intents: IntentModel;
-  const ids: Record<string, string> = {};
   const logLines: Record<string, unknown>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(JSON.parse(line)) });
 
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'pglite', dataDir: undefined, schema: 'public' });
-    await migrate(database);
-    await importKnowledgeBase(database.db);
-    await seedDemoCompany(database, { customers: 5, seed: 1, workers: 0, now: NOW });
-    for (const c of await database.db.selectFrom('customers').select(['id', 'email']).execute())
-      ids[c.email] = c.id;
-    const models = await loadAssistantModels();
-    intents = models.intents;
-    builtin = createBuiltinAssistant({
-      db: database.db,
-      events: new RecordingEventBus(),
-      clock: fixedClock(NOW),
-      kb: createKnowledgeBaseSearch(database.db),
-      intents,
-      sentiment: models.sentiment,
-    });
+    world = await openDemoAssistant(NOW);
+    ({ database, assistant: builtin } = world);
+    intents = world.models.intents;
   });
   afterAll(async () => {
-    await database?.close();
+    await world?.close();
   });
 
-  const elsa = () => ids['elsa.lindqvist@example.se']!;
-  const alex = () => ids['alex.morgan@example.com']!;
-  const context = (customerId: string | null, language: Language, state = {}): ConversationContext => ({
-    conversationId: 'c1',
-    customerId,
-    language,
-    channel: 'chat',
-    history: [],
-    state,
-    now: NOW,
-  });
-  const text = (turn: AssistantTurn) => turn.replies.map((r) => r.text).join('\n');
+  const elsa = () => world.elsa;
+  const alex = () => world.alex;
+  const context = (customerId: string | null, language: Language, state = {}) =>
+    chatContext(customerId, language, NOW, { state });
+  const text = replyText;
 
   function assistantWith(model: ScriptedChatModel, timeoutMs = 2000) {
     const metrics = new Registry();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinDeps, chatContext } from '../../../test/support/demo-assistant.js';
 import { fixtures } from '../../../test/support/fixtures.js';
 import { RecordingEventBus } from '../../../test/support/recording-event-bus.js';
 import {
@@ -11,7 +12,6 @@ import { postCustomerMessage } from '../../conversations/post-customer-message.j
 import { startConversation } from '../../conversations/start-conversation.js';
 import { TurnLock } from '../../conversations/turn-lock.js';
 import { importKnowledgeBase } from '../../knowledge/import-articles.js';
-import { createKnowledgeBaseSearch } from '../../knowledge/search-articles.js';
 import { fixedClock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import type { Language } from '../language/detect-language.js';
@@ -32,29 +32,14 @@ describe.each(testDatabaseTargets())('assistant action flows (%s)', (kind) => {
     test = await openTestDatabase(kind);
     await importKnowledgeBase(test.database.db);
     f = fixtures(test.database.db);
-    assistant = createBuiltinAssistant({
-      ...deps(),
-      kb: createKnowledgeBaseSearch(test.database.db),
-      ...(await loadAssistantModels()),
-    });
+    assistant = createBuiltinAssistant(builtinDeps(test.database.db, NOW, await loadAssistantModels()));
   });
   afterAll(async () => {
     await test?.close();
   });
 
-  const context = (
-    customerId: string,
-    language: Language,
-    state: Record<string, unknown> = {},
-  ): ConversationContext => ({
-    conversationId: newId(),
-    customerId,
-    language,
-    channel: 'chat',
-    history: [],
-    state,
-    now: NOW,
-  });
+  const context = (customerId: string, language: Language, state: Record<string, unknown> = {}) =>
+    chatContext(customerId, language, NOW, { state, conversationId: newId() });
 
   async function talk(customerId: string, language: Language, messages: string[]) {
     let ctx = context(customerId, language);

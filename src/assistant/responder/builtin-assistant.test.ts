@@ -1,56 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordingEventBus } from '../../../test/support/recording-event-bus.js';
-import type { AssistantTurn, ConversationContext } from '../../conversations/assistant-port.js';
-import { seedDemoCompany } from '../../demo/seed-database.js';
-import { importKnowledgeBase } from '../../knowledge/import-articles.js';
-import { createKnowledgeBaseSearch } from '../../knowledge/search-articles.js';
+import {
+  chatContext,
+  type DemoAssistant,
+  openDemoAssistant,
+  replyText,
+} from '../../../test/support/demo-assistant.js';
+import type { AssistantTurn } from '../../conversations/assistant-port.js';
 import { getNextPayment } from '../../orders/get-next-payment.js';
 import { listCustomerOrders } from '../../orders/list-customer-orders.js';
-import { fixedClock } from '../../platform/clock.js';
-import { type Database, openDatabase } from '../../platform/db/database.js';
-import { migrate } from '../../platform/db/migrate.js';
+import type { Database } from '../../platform/db/database.js';
 import type { Language } from '../language/detect-language.js';
-import { loadAssistantModels } from '../load-assistant-models.js';
-import { createBuiltinAssistant } from './builtin-assistant.js';
+import type { BuiltinAssistant } from './builtin-assistant.js';
 import { formatAmount, formatDate } from './format.js';
 import { REPLIES } from './replies.js';
 
 const NOW = new Date('2025-06-01T10:00:00Z');
 
 describe('built-in assistant', () => {
+  let world: DemoAssistant;
   let database: Database;
-  let assistant: ReturnType<typeof createBuiltinAssistant>;
-  const ids: Record<string, string> = {};
+  let assistant: BuiltinAssistant;
 
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'pglite', dataDir: undefined, schema: 'public' });
-    await migrate(database);
-    await importKnowledgeBase(database.db);
-    await seedDemoCompany(database, { customers: 5, seed: 1, workers: 0, now: NOW });
-    for (const c of await database.db.selectFrom('customers').select(['id', 'email']).execute())
-      ids[c.email] = c.id;
-    assistant = createBuiltinAssistant({
-      db: database.db,
-      events: new RecordingEventBus(),
-      clock: fixedClock(NOW),
-      kb: createKnowledgeBaseSearch(database.db),
-      ...(await loadAssistantModels()),
-    });
+    world = await openDemoAssistant(NOW);
+    ({ database, assistant } = world);
   });
   afterAll(async () => {
-    await database?.close();
+    await world?.close();
   });
 
-  const elsa = () => ids['elsa.lindqvist@example.se']!;
-  const alex = () => ids['alex.morgan@example.com']!;
-
-  function context(
-    customerId: string | null,
-    language: Language,
-    state: Record<string, unknown> = {},
-  ): ConversationContext {
-    return { conversationId: 'c1', customerId, language, channel: 'chat', history: [], state, now: NOW };
-  }
+  const elsa = () => world.elsa;
+  const alex = () => world.alex;
+  const context = (customerId: string | null, language: Language, state: Record<string, unknown> = {}) =>
+    chatContext(customerId, language, NOW, { state });
 
   /** Runs a conversation, carrying state and language between turns like the conversation service does. */
   async function talk(
@@ -68,7 +50,7 @@ describe('built-in assistant', () => {
     return turns;
   }
 
-  const text = (turn: AssistantTurn) => turn.replies.map((r) => r.text).join('\n');
+  const text = replyText;
 
   /** Every amount and date the customer's data can justify, formatted like the replies. */
   async function allowedFigures(customerId: string, locale: string): Promise<string[]> {

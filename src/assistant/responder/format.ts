@@ -1,6 +1,7 @@
 import type { Language } from '../language/detect-language.js';
 
-const DEFAULT_LOCALE: Record<Language, string> = {
+/** The locale each language's replies are formatted in when the customer has none of their own. */
+export const DEFAULT_LOCALE: Record<Language, string> = {
   en: 'en-US',
   sv: 'sv-SE',
   de: 'de-DE',
