@@ -35,7 +35,8 @@ export const ESCALATION_COPY: Record<Language, EscalationCopy> = {
   de: {
     safetyResources:
       'Wenn Sie daran denken, sich etwas anzutun: Die TelefonSeelsorge ist rund um die Uhr kostenlos erreichbar unter 0800 111 0 111. Im Notfall wählen Sie 112.',
-    hardshipResources: 'Kostenlose Schuldnerberatung bieten auch Verbraucherzentralen und Wohlfahrtsverbände an.',
+    hardshipResources:
+      'Kostenlose Schuldnerberatung bieten auch Verbraucherzentralen und Wohlfahrtsverbände an.',
     vulnerable: 'Es tut mir sehr leid, was Sie gerade durchmachen. Eine Person hilft Ihnen mit Sorgfalt.',
     legal: 'Ich verstehe, dass Sie das weiterverfolgen möchten. Eine Fachkraft prüft es und antwortet hier.',
     fraudVictim: 'Es tut mir leid, dass das passiert ist. Unser Betrugsteam kümmert sich jetzt darum.',
@@ -46,15 +47,18 @@ export const ESCALATION_COPY: Record<Language, EscalationCopy> = {
       'Si vous pensez à vous faire du mal, appelez le 3114, gratuit et disponible 24h/24. En cas de danger, appelez le 112.',
     hardshipResources:
       "Des conseillers indépendants et gratuits (Points conseil budget) peuvent aussi vous aider face à l'endettement.",
-    vulnerable: 'Je suis vraiment désolé pour ce que vous traversez. Une personne va vous aider avec attention.',
-    legal: 'Je comprends que vous souhaitiez aller plus loin. Un spécialiste va examiner cela et vous répondre ici.',
+    vulnerable:
+      'Je suis vraiment désolé pour ce que vous traversez. Une personne va vous aider avec attention.',
+    legal:
+      'Je comprends que vous souhaitiez aller plus loin. Un spécialiste va examiner cela et vous répondre ici.',
     fraudVictim: 'Je suis désolé que cela vous soit arrivé. Notre équipe fraude s’en occupe avec vous.',
     disputeLarge: 'En raison du montant, un spécialiste suivra personnellement ce litige.',
   },
   es: {
     safetyResources:
       'Si piensas en hacerte daño, llama al 024, gratuito y disponible las 24 horas. En caso de peligro, llama al 112.',
-    hardshipResources: 'También hay asesoramiento gratuito e independiente sobre deudas en organizaciones de consumidores.',
+    hardshipResources:
+      'También hay asesoramiento gratuito e independiente sobre deudas en organizaciones de consumidores.',
     vulnerable: 'Siento mucho lo que estás pasando. Una persona te ayudará con cuidado.',
     legal: 'Entiendo que quieras llevar esto más lejos. Un especialista lo revisará y te responderá aquí.',
     fraudVictim: 'Siento que haya pasado esto. Nuestro equipo de fraude lo revisará contigo ahora.',

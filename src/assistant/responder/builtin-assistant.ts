@@ -46,7 +46,6 @@ export interface BuiltinAssistant extends Assistant {
   ): Promise<AssistantTurn>;
 }
 
-
 /** Flows that read the customer's own account: they need a verified identity. */
 const ACCOUNT_INTENTS = new Set(['next_payment', 'payment_schedule', 'refund_status', 'dispute_purchase']);
 /**
@@ -138,10 +137,8 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
     if (isUrgent(text)) {
       return handoffTo(turn, routes.safety, [], `${copy.urgent} ${escalation.safetyResources}`);
     }
-    if (turn.intent === 'talk_to_human' || asksForHuman(text)) {
-      return handoffTo(turn, routes.customerRequested);
-    }
-    // Situations that need a person's care or authority, whatever the classifier thinks the need is.
+    // Situations that need a person's care or authority, whatever the classifier thinks the need is;
+    // checked before a plain request for a person so that it reaches the right queue.
     if (mentions(phrases.vulnerable, text)) {
       return handoffTo(turn, routes.vulnerable, [escalation.vulnerable]);
     }
@@ -154,6 +151,9 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       turn.intent !== 'lost_card'
     ) {
       return handoffTo(turn, routes.fraudVictim, [escalation.fraudVictim]);
+    }
+    if (turn.intent === 'talk_to_human' || asksForHuman(text)) {
+      return handoffTo(turn, routes.customerRequested);
     }
     if (isStronglyFrustrated(turn.sentiment, policy.frustrationThreshold)) {
       return handoffTo(turn, routes.frustrated, [copy.empathy]);

@@ -1,9 +1,6 @@
-import {
-  DEFAULT_ESCALATION_POLICY,
-  disputeThreshold,
-} from '../../../handoff/escalation-policy.js';
-import { ESCALATION_COPY } from '../../../handoff/escalation-replies.js';
 import { openDispute } from '../../../disputes/open-dispute.js';
+import { DEFAULT_ESCALATION_POLICY, disputeThreshold } from '../../../handoff/escalation-policy.js';
+import { ESCALATION_COPY } from '../../../handoff/escalation-replies.js';
 import { listCustomerOrders } from '../../../orders/list-customer-orders.js';
 import { AppError } from '../../../platform/errors.js';
 import { formatAmount } from '../format.js';
