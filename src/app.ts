@@ -99,6 +99,7 @@ export async function createApp(
         clock: deps.clock,
         kb: knowledgeBase,
         ...(await loadAssistantModels()),
+        escalation: deps.config.escalation,
         logger: deps.logger,
         metrics,
       });

@@ -9,6 +9,7 @@ import { importKnowledgeBase } from '../knowledge/import-articles.js';
 import { createKnowledgeBaseSearch } from '../knowledge/search-articles.js';
 import { listCustomerOrders } from '../orders/list-customer-orders.js';
 import { fixedClock } from '../platform/clock.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { escalationPolicy } from './escalation-policy.js';
@@ -211,6 +212,20 @@ describe('escalation policy', () => {
     });
     expect(text(turns.at(-1))).toMatch(/paused/);
     expect(turns.at(-1)?.handoff).toBeUndefined();
+  });
+
+  it('takes an override from TANDEM_ESCALATION_POLICY over the defaults, and refuses a bad one at start', () => {
+    const config = loadConfig({ TANDEM_ESCALATION_POLICY: '{"lowUnderstandingTurns":3}' });
+    expect(config.escalation.lowUnderstandingTurns).toBe(3);
+    expect(config.escalation.routes.hardship).toEqual({
+      reason: 'hardship',
+      priority: 'urgent',
+      queue: 'hardship',
+    });
+    expect(() => loadConfig({ TANDEM_ESCALATION_POLICY: '{"frustrationThreshold":"high"}' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ TANDEM_ESCALATION_POLICY: '{not json' })).toThrow(/not valid JSON/);
   });
 
   it('refuses an invalid policy rather than running with it', () => {
