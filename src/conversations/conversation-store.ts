@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { buildHandoffSummary } from '../handoff/build-handoff-summary.js';
 import type { KbCitation } from '../knowledge/search-articles.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
@@ -155,9 +156,22 @@ export async function requestHandoff(
   handoff: HandoffRequest,
   now: Date,
 ): Promise<ConversationRow> {
+  // Built in the handoff's transaction, so the person taking over never finds it missing.
+  const summary = await buildHandoffSummary(
+    trx,
+    conversation,
+    handoff,
+    await listMessages(trx, conversation.id),
+    now,
+  );
   const updated = await trx
     .updateTable('conversations')
-    .set({ status: 'waiting_for_human', handoff: JSON.stringify(handoff), updated_at: now })
+    .set({
+      status: 'waiting_for_human',
+      handoff: JSON.stringify(handoff),
+      handoff_summary: JSON.stringify(summary),
+      updated_at: now,
+    })
     .where('id', '=', conversation.id)
     .returningAll()
     .executeTakeFirstOrThrow();
