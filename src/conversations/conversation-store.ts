@@ -25,6 +25,8 @@ export interface NewMessage {
   text: string;
   citations?: KbCitation[] | undefined;
   clientMessageId?: string | undefined;
+  /** The agent who wrote an `agent` message. */
+  agentId?: string | null | undefined;
 }
 
 export async function findConversation(db: Sql | Trx, id: string): Promise<ConversationRow | undefined> {
@@ -104,6 +106,7 @@ export async function insertMessages(
         text: m.text,
         citations: m.citations?.length ? JSON.stringify(m.citations) : null,
         client_message_id: m.clientMessageId ?? null,
+        agent_id: m.agentId ?? null,
         // Distinct timestamps keep createdAt order equal to seq order for clients that sort by time.
         created_at: new Date(now.getTime() + i),
       })),
