@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Principal } from '../identity/principal.js';
+import type { Sql } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { lockConversation } from './conversation-store.js';
@@ -32,8 +33,9 @@ export async function lockForHandler(
   return { conversation, handler };
 }
 
+/** The same check on a conversation already read (no lock), for reads such as the summary and notes. */
 export async function handlerFor(
-  db: Trx | import('../platform/db/database.js').Sql,
+  db: Trx | Sql,
   principal: Staff,
   conversation: Pick<ConversationRow, 'assigned_agent_id'>,
 ): Promise<Handler> {
