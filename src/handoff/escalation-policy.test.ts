@@ -178,9 +178,14 @@ describe('escalation policy', () => {
   );
 
   it('does not take everyday words for triggers', async () => {
-    for (const message of ['When is my next payment?', 'My phone died, can I pay tomorrow?', 'Hi there']) {
+    for (const message of [
+      'When is my next payment?',
+      'My phone died, can I pay tomorrow?',
+      'How do you protect me from fraud?',
+      'Hi there',
+    ]) {
       const [turn] = await talk([message], { customerId: alex() });
-      expect(String(turn?.handoff?.reason), message).not.toMatch(/legal|vulnerable|fraud_victim|safety/);
+      expect(String(turn?.handoff?.reason), message).not.toMatch(/legal|vulnerable|fraud|safety/);
     }
   });
 
