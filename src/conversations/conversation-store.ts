@@ -173,6 +173,8 @@ export async function requestHandoff(
       status: 'waiting_for_human',
       handoff: JSON.stringify(handoff),
       handoff_summary: JSON.stringify(summary),
+      // A new round with a person: the previous wrap-up no longer describes it.
+      resolution_code: null,
       updated_at: now,
     })
     .where('id', '=', conversation.id)

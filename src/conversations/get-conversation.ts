@@ -15,7 +15,9 @@ export async function getConversation(db: Sql, conversationId: string): Promise<
       ? await trx.selectFrom('agents').select(['id', 'display_name']).where('id', 'in', agentIds).execute()
       : [];
     // A person finished with it (wrap-up recorded): the customer is asked to rate it, once.
-    const finished = conversation.status === 'closed' || conversation.resolution_code !== null;
+    const finished =
+      conversation.status === 'closed' ||
+      (conversation.status === 'bot' && conversation.resolution_code !== null);
     const rated = finished
       ? await trx
           .selectFrom('conversation_ratings')

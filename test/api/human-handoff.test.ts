@@ -386,6 +386,20 @@ describe.each(serverTestTargets())('human side of a conversation (%s)', (databas
     const second = await inject({ method: 'POST', url, headers: bearer(elsa.token), payload: { score: 1 } });
     expect(second.statusCode).toBe(409);
     expect((await read(id, elsa.token)).ratingRequested).toBe(false);
+
+    // Asking for a person again starts a new round: no stale wrap-up, no rating prompt while waiting.
+    await inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${id}/messages`,
+      headers: bearer(elsa.token),
+      payload: { text: 'I want to talk to a real person' },
+    });
+    const waiting = await server.app.deps.db
+      .selectFrom('conversations')
+      .select(['status', 'resolution_code'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(waiting).toEqual({ status: 'waiting_for_human', resolution_code: null });
     const row = await server.app.deps.db
       .selectFrom('conversation_ratings')
       .selectAll()
