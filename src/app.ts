@@ -4,6 +4,7 @@ import { loadAssistantModels } from './assistant/load-assistant-models.js';
 import type { Assistant } from './conversations/assistant-port.js';
 import { registerConversationTopicRule } from './conversations/conversation-access.js';
 import { conversationRoutes } from './conversations/conversation-routes.js';
+import { humanRoutes } from './conversations/human-routes.js';
 import { customerRoutes } from './customers/customer-routes.js';
 import { serverCustomerRoutes } from './customers/server-customer-routes.js';
 import { staffCustomerRoutes } from './customers/staff-customer-routes.js';
@@ -51,6 +52,7 @@ const DOMAIN_ROUTES: RouteModule[] = [
   disputeRoutes,
   opsRoutes,
   fraudRoutes,
+  humanRoutes,
 ];
 
 export interface TandemApp {
@@ -99,6 +101,7 @@ export async function createApp(
         clock: deps.clock,
         kb: knowledgeBase,
         ...(await loadAssistantModels()),
+        escalation: deps.config.escalation,
         logger: deps.logger,
         metrics,
       });

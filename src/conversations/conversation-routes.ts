@@ -19,7 +19,7 @@ import { TurnLock } from './turn-lock.js';
 // Any C0/C1 control character except newline and tab: NUL and friends break logs, terminals and exports.
 const CONTROL_CHARS = /(?![\n\t])\p{Cc}/u;
 
-const messageText = z
+export const messageText = z
   .string()
   .trim()
   .min(1, 'Message text cannot be empty')

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { buildHandoffSummary } from '../handoff/build-handoff-summary.js';
 import type { KbCitation } from '../knowledge/search-articles.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
@@ -24,6 +25,8 @@ export interface NewMessage {
   text: string;
   citations?: KbCitation[] | undefined;
   clientMessageId?: string | undefined;
+  /** The agent who wrote an `agent` message. */
+  agentId?: string | null | undefined;
 }
 
 export async function findConversation(db: Sql | Trx, id: string): Promise<ConversationRow | undefined> {
@@ -103,6 +106,7 @@ export async function insertMessages(
         text: m.text,
         citations: m.citations?.length ? JSON.stringify(m.citations) : null,
         client_message_id: m.clientMessageId ?? null,
+        agent_id: m.agentId ?? null,
         // Distinct timestamps keep createdAt order equal to seq order for clients that sort by time.
         created_at: new Date(now.getTime() + i),
       })),
@@ -155,9 +159,24 @@ export async function requestHandoff(
   handoff: HandoffRequest,
   now: Date,
 ): Promise<ConversationRow> {
+  // Built in the handoff's transaction, so the person taking over never finds it missing.
+  const summary = await buildHandoffSummary(
+    trx,
+    conversation,
+    handoff,
+    await listMessages(trx, conversation.id),
+    now,
+  );
   const updated = await trx
     .updateTable('conversations')
-    .set({ status: 'waiting_for_human', handoff: JSON.stringify(handoff), updated_at: now })
+    .set({
+      status: 'waiting_for_human',
+      handoff: JSON.stringify(handoff),
+      handoff_summary: JSON.stringify(summary),
+      // A new round with a person: the previous wrap-up no longer describes it.
+      resolution_code: null,
+      updated_at: now,
+    })
     .where('id', '=', conversation.id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -20,6 +20,7 @@ export const messageViewSchema = z.object({
   text: z.string().describe('Plain text; never HTML. Clients must render it as text.'),
   createdAt: z.string(),
   citations: z.array(citationSchema).optional(),
+  agentName: z.string().optional().describe('On agent messages: the display name of the person who wrote it'),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 
@@ -37,6 +38,10 @@ export const conversationViewSchema = z.object({
   language: z.string(),
   messages: z.array(messageViewSchema),
   handoff: handoffSchema.nullable(),
+  ratingRequested: z
+    .boolean()
+    .optional()
+    .describe('True when the customer has been asked to rate the conversation and has not yet'),
 });
 export type ConversationView = z.infer<typeof conversationViewSchema>;
 
@@ -77,6 +82,12 @@ export function toMessageView(row: MessageRow): MessageView {
   };
 }
 
+/** An agent's message with the name the customer sees beside it. */
+export function toAgentMessageView(row: MessageRow, agentNames: ReadonlyMap<string, string>): MessageView {
+  const name = row.agent_id ? agentNames.get(row.agent_id) : undefined;
+  return name ? { ...toMessageView(row), agentName: name } : toMessageView(row);
+}
+
 export function toStoredMessage(row: MessageRow): StoredMessage {
   const citations = citationsOf(row);
   return {
@@ -88,12 +99,18 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
   };
 }
 
-export function toConversationView(row: ConversationRow, messages: MessageRow[]): ConversationView {
+export function toConversationView(
+  row: ConversationRow,
+  messages: MessageRow[],
+  extra: { agentNames?: ReadonlyMap<string, string>; ratingRequested?: boolean } = {},
+): ConversationView {
+  const names = extra.agentNames ?? new Map<string, string>();
   return {
     id: row.id,
     status: row.status satisfies ConversationStatus,
     language: row.language,
-    messages: messages.map(toMessageView),
+    messages: messages.map((m) => toAgentMessageView(m, names)),
     handoff: handoffOf(row),
+    ...(extra.ratingRequested !== undefined ? { ratingRequested: extra.ratingRequested } : {}),
   };
 }

@@ -9,6 +9,25 @@ export async function getConversation(db: Sql, conversationId: string): Promise<
   return db.transaction().execute(async (trx) => {
     const conversation = await findConversation(trx, conversationId);
     if (!conversation) throw notFound('Conversation');
-    return toConversationView(conversation, await listMessages(trx, conversationId));
+    const messages = await listMessages(trx, conversationId);
+    const agentIds = [...new Set(messages.flatMap((m) => (m.agent_id ? [m.agent_id] : [])))];
+    const agents = agentIds.length
+      ? await trx.selectFrom('agents').select(['id', 'display_name']).where('id', 'in', agentIds).execute()
+      : [];
+    // A person finished with it (wrap-up recorded): the customer is asked to rate it, once.
+    const finished =
+      conversation.status === 'closed' ||
+      (conversation.status === 'bot' && conversation.resolution_code !== null);
+    const rated = finished
+      ? await trx
+          .selectFrom('conversation_ratings')
+          .select('conversation_id')
+          .where('conversation_id', '=', conversationId)
+          .executeTakeFirst()
+      : undefined;
+    return toConversationView(conversation, messages, {
+      agentNames: new Map(agents.map((a) => [a.id, a.display_name])),
+      ratingRequested: finished && !rated,
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type EscalationPolicy, escalationPolicy } from '../handoff/escalation-policy.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +22,8 @@ const envSchema = z.object({
   DATABASE_PREPARED_STATEMENTS: booleanFromEnv.default(true),
   TANDEM_DATA_DIR: z.string().min(1).default('./data'),
   TANDEM_DEMO: booleanFromEnv.optional(),
+  /** JSON merged over the default escalation policy (src/handoff/escalation-policy.ts). */
+  TANDEM_ESCALATION_POLICY: z.string().optional(),
   TANDEM_SEED_CUSTOMERS: z.coerce.number().int().min(1).max(10_000_000).default(200),
   CUSTOMER_TOKEN_SECRET: z
     .string()
@@ -88,6 +91,7 @@ export interface AppConfig {
   trustProxy: boolean;
   jobWorkers: number;
   assistant: AssistantProviderConfig;
+  escalation: EscalationPolicy;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     assistant: assistantProvider(e),
+    escalation: escalationFrom(e.TANDEM_ESCALATION_POLICY),
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
@@ -170,4 +175,19 @@ function assistantProvider(e: z.infer<typeof envSchema>): AssistantProviderConfi
     };
   }
   return { provider: 'builtin' };
+}
+
+function escalationFrom(json: string | undefined): EscalationPolicy {
+  let raw: unknown = {};
+  try {
+    if (json) raw = JSON.parse(json);
+  } catch {
+    throw new ConfigError(['TANDEM_ESCALATION_POLICY: not valid JSON']);
+  }
+  try {
+    return escalationPolicy(raw as Parameters<typeof escalationPolicy>[0]);
+  } catch (err) {
+    const issues = err instanceof z.ZodError ? err.issues : [];
+    throw new ConfigError(issues.map((i) => `TANDEM_ESCALATION_POLICY.${i.path.join('.')}: ${i.message}`));
+  }
 }

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInOverHttp } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, newPage, screenshot, screenshotOf } from './browser.js';
 
@@ -205,6 +206,54 @@ describe('the chat widget on /demo', () => {
 
       await screenshot(page, 'chat-widget-alex-handoff');
       await screenshotOf(en.slot, 'chat-widget-alex-handoff-closeup');
+
+      // The demo agent takes it (as dispatch would), replies, and hands back: the customer rates it.
+      const conversationId = await en.slot.locator('[data-tandem-chat]').getAttribute('data-conversation-id');
+      const db = server.app.deps.db;
+      const agentRow = await db
+        .selectFrom('agents as a')
+        .innerJoin('staff_users as s', 's.id', 'a.staff_user_id')
+        .select('a.id')
+        .where('s.email', '=', 'agent@tandem.demo')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('conversations')
+        .set({ status: 'with_human', assigned_agent_id: agentRow.id, assigned_at: new Date() })
+        .where('id', '=', conversationId!)
+        .execute();
+      const staff = await logInOverHttp(server.url, 'agent@tandem.demo');
+      const staffPost = (path: string, body: unknown) =>
+        fetch(`${server.url}/api/v1/conversations/${conversationId}/${path}`, {
+          method: 'POST',
+          headers: { ...staff, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect(
+        (await staffPost('agent-messages', { text: 'Hi Alex, Alva here. I can see your dispute.' })).status,
+      ).toBe(201);
+      const agentMessage = en.log.locator('[data-role="agent"]').last();
+      await agentMessage.waitFor();
+      expect(norm(await agentMessage.textContent())).toBe(
+        'Alva · Support agentHi Alex, Alva here. I can see your dispute.',
+      );
+      expect((await staffPost('hand-back', { resolutionCode: 'dispute_handled' })).status).toBe(200);
+      const rating = en.slot.getByRole('group', { name: 'Rate this conversation' });
+      await rating.waitFor();
+      // Keyboard only: focus the first star, arrow to the fourth, a comment, then send.
+      await rating.getByRole('radio', { name: '1 of 5 stars' }).focus();
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      expect(await rating.getByRole('radio', { name: '4 of 5 stars' }).isChecked()).toBe(true);
+      await en.slot.getByLabel('Comment (optional)').fill('Alva was great');
+      await en.slot.getByRole('button', { name: 'Send rating' }).click();
+      await en.slot.getByText('Thank you for your feedback!').waitFor();
+      const stored = await db
+        .selectFrom('conversation_ratings')
+        .selectAll()
+        .where('conversation_id', '=', conversationId!)
+        .executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ score: 4, comment: 'Alva was great', handled_by: 'human' });
+      await screenshotOf(en.slot, 'chat-widget-alex-rated-closeup');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

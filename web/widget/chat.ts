@@ -92,6 +92,8 @@ export class ChatWidget {
   private readonly sendButton: HTMLButtonElement;
   private readonly humanButton: HTMLButtonElement;
   private readonly counter: HTMLElement;
+  private readonly rating: HTMLElement;
+  private ratingState: 'hidden' | 'asked' | 'sent' = 'hidden';
 
   constructor(options: OpenOptions) {
     this.token = options.token || undefined;
@@ -145,6 +147,7 @@ export class ChatWidget {
       disabled: true,
     });
     this.counter = el('span', { class: 'tc-counter', id: counterId });
+    this.rating = el('div', { class: 'tc-rating', hidden: true });
 
     const closeButton = this.floating
       ? el('button', { type: 'button', class: 'tc-close', 'aria-label': t.closeChat, text: '×' })
@@ -177,6 +180,7 @@ export class ChatWidget {
       ),
       this.banner,
       this.log,
+      this.rating,
       this.typing,
       this.error,
       form,
@@ -245,6 +249,7 @@ export class ChatWidget {
       this.host.setAttribute('data-conversation-id', conversation.id);
       for (const m of conversation.messages) this.addMessage(m);
       this.setStatus(conversation.status, conversation.handoff);
+      if (conversation.ratingRequested) this.askForRating();
       this.setTyping(undefined);
       this.connectLive();
     } catch (err) {
@@ -400,7 +405,7 @@ export class ChatWidget {
     const who: Record<MessageRole, string> = {
       customer: this.t.you,
       assistant: this.t.assistant,
-      agent: this.t.agent,
+      agent: message.agentName ? `${message.agentName} · ${this.t.agent}` : this.t.agent,
       system: this.t.notice,
     };
     const node = el(
@@ -557,6 +562,7 @@ export class ChatWidget {
     } else if (type === 'conversation.status_changed' && isRecord(data) && typeof data.status === 'string') {
       const status = data.status as ConversationStatus;
       this.setStatus(status, isRecord(data.handoff) ? (data.handoff as unknown as Handoff) : null);
+      if (data.ratingRequested === true) this.askForRating();
     }
   }
 
@@ -572,5 +578,76 @@ export class ChatWidget {
       for (const m of conversation.messages) this.addMessage(m);
       this.setStatus(conversation.status, conversation.handoff);
     } catch {}
+  }
+
+  /** The CSAT prompt after a person hands back or closes: five radio "stars" (arrow keys move), a comment, send. */
+  private askForRating(): void {
+    if (this.ratingState !== 'hidden' || !this.conversationId) return;
+    this.ratingState = 'asked';
+    const t = this.t;
+    const name = `${this.uid}-score`;
+    const commentId = `${this.uid}-comment`;
+    const send = el('button', { type: 'submit', class: 'tc-send', text: t.rateSend, disabled: true });
+    const stars = [1, 2, 3, 4, 5].map((n) => {
+      const input = el('input', {
+        type: 'radio',
+        name,
+        value: n,
+        class: 'tc-star-input',
+        id: `${name}-${n}`,
+      });
+      input.addEventListener('change', () => {
+        send.disabled = false;
+      });
+      return el(
+        'label',
+        { class: 'tc-star', for: `${name}-${n}`, title: t.rateStars(String(n)) },
+        input,
+        el('span', { 'aria-hidden': 'true', text: '★' }),
+        el('span', { class: 'tc-visually-hidden', text: t.rateStars(String(n)) }),
+      );
+    });
+    const comment = el('textarea', { id: commentId, class: 'tc-input', rows: 2, maxlength: 2000 });
+    const form = el(
+      'form',
+      { class: 'tc-rating-form' },
+      el('fieldset', { class: 'tc-stars' }, el('legend', { text: t.rateLegend }), ...stars),
+      el('label', { for: commentId, class: 'tc-rating-label', text: t.rateComment }),
+      comment,
+      send,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const chosen = form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
+      if (chosen) void this.sendRating(Number(chosen.value), comment.value.trim(), send);
+    });
+    this.rating.replaceChildren(form);
+    this.rating.hidden = false;
+    this.scrollToEnd();
+  }
+
+  private async sendRating(score: number, comment: string, button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    this.showError(undefined);
+    try {
+      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/rating`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: {
+          'content-type': 'application/json',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
+        body: JSON.stringify({ score, ...(comment ? { comment } : {}) }),
+      });
+      // 409: already rated (another tab); either way the prompt is done.
+      if (!res.ok && res.status !== 409) throw new Error(await errorMessage(res));
+      this.ratingState = 'sent';
+      this.rating.replaceChildren(
+        el('p', { class: 'tc-rating-thanks', role: 'status', text: this.t.rateThanks }),
+      );
+    } catch (err) {
+      button.disabled = false;
+      this.showError(err instanceof Error ? err.message : this.t.sendFailed);
+    }
   }
 }

@@ -52,6 +52,15 @@ button, textarea { font: inherit; color: inherit; }
 .tc-dots i:nth-child(2) { animation-delay: .2s; } .tc-dots i:nth-child(3) { animation-delay: .4s; }
 @keyframes tc-blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
 @media (prefers-reduced-motion: reduce) { .tc-dots i { animation: none; } }
+.tc-rating { padding: 10px 16px; border-top: 1px solid #e5e7eb; font-size: 14px; }
+.tc-rating-form { display: flex; flex-direction: column; gap: 6px; }
+.tc-stars { border: 0; margin: 0; padding: 0; display: flex; gap: 4px; }
+.tc-stars legend { font-weight: 600; margin-bottom: 4px; }
+.tc-star { font-size: 24px; color: #c4c7cc; cursor: pointer; }
+.tc-star-input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.tc-star:has(.tc-star-input:checked), .tc-star:has(~ .tc-star .tc-star-input:checked) { color: #e0a100; }
+.tc-star:has(.tc-star-input:focus-visible) { outline: 2px solid #1f5eff; outline-offset: 2px; }
+.tc-rating-thanks { margin: 0; }
 .tc-error { padding: 8px 16px; background: #fde8e8; color: #7a1010; font-size: 14px; display: flex; gap: 8px; }
 .tc-compose { border-top: 1px solid var(--tc-line); padding: 10px 12px 12px; display: flex; flex-direction: column; gap: 8px; }
 .tc-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

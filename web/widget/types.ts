@@ -15,6 +15,8 @@ export interface Message {
   text: string;
   createdAt: string;
   citations?: Citation[];
+  /** On agent messages: the name of the person who wrote it. */
+  agentName?: string;
 }
 
 /** `position` and `etaSeconds` are optional: shown when the queue knows them. */
@@ -32,6 +34,8 @@ export interface Conversation {
   language: string;
   messages: Message[];
   handoff: Handoff | null;
+  /** The customer has been asked to rate the conversation and has not yet. */
+  ratingRequested?: boolean;
 }
 
 export interface TurnResult {

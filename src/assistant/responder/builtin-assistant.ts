@@ -5,6 +5,8 @@ import type {
   ConversationContext,
   HandoffRequest,
 } from '../../conversations/assistant-port.js';
+import { DEFAULT_ESCALATION_POLICY, mentions } from '../../handoff/escalation-policy.js';
+import { ESCALATION_COPY } from '../../handoff/escalation-replies.js';
 import { CARD_NUMBER_PLACEHOLDER, containsCardNumber } from '../entities/card-numbers.js';
 import { detectLanguage } from '../language/detect-language.js';
 import { classify, OOS_LABEL } from '../nlu/train-classifier.js';
@@ -43,11 +45,6 @@ export interface BuiltinAssistant extends Assistant {
     options?: RespondOptions,
   ): Promise<AssistantTurn>;
 }
-
-/** Below this the classifier's guess is not acted on. */
-const MIN_CONFIDENCE = 0.5;
-/** Below this a confident help-centre answer on another topic wins over the guess. */
-const SURE_CONFIDENCE = 0.7;
 
 /** Flows that read the customer's own account: they need a verified identity. */
 const ACCOUNT_INTENTS = new Set(['next_payment', 'payment_schedule', 'refund_status', 'dispute_purchase']);
@@ -105,6 +102,8 @@ function acknowledgeFeelings(turn: Turn, replies: AssistantReply[]): AssistantRe
  * person one message away. It never states a figure that did not come from the database.
  */
 export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssistant {
+  const policy = deps.escalation ?? DEFAULT_ESCALATION_POLICY;
+  const { routes, phrases } = policy;
   async function customerLocale(customerId: string | null): Promise<string | null> {
     if (!customerId) return null;
     const row = await deps.db
@@ -133,22 +132,31 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
 
   async function decide(turn: Turn, state: AssistantState): Promise<FlowResult> {
     const { copy, text } = turn;
+    const escalation = ESCALATION_COPY[turn.language];
     // Safety and the customer's own wish for a person come before anything else, without an "are you sure".
     if (isUrgent(text)) {
-      return handoffTo(
-        turn,
-        { reason: 'safety_concern', priority: 'urgent', queue: 'hardship' },
-        [],
-        copy.urgent,
-      );
+      return handoffTo(turn, routes.safety, [], `${copy.urgent} ${escalation.safetyResources}`);
+    }
+    // Situations that need a person's care or authority, whatever the classifier thinks the need is;
+    // checked before a plain request for a person so that it reaches the right queue.
+    if (mentions(phrases.vulnerable, text)) {
+      return handoffTo(turn, routes.vulnerable, [escalation.vulnerable]);
+    }
+    if (mentions(phrases.legalThreat, text)) {
+      return handoffTo(turn, routes.legalThreat, [copy.complaint, escalation.legal]);
+    }
+    if (
+      mentions(phrases.fraudVictim, text) &&
+      turn.intent !== 'unrecognised_purchase' &&
+      turn.intent !== 'lost_card'
+    ) {
+      return handoffTo(turn, routes.fraudVictim, [escalation.fraudVictim]);
     }
     if (turn.intent === 'talk_to_human' || asksForHuman(text)) {
-      return handoffTo(turn, { reason: 'customer_requested_human', priority: 'normal', queue: 'general' });
+      return handoffTo(turn, routes.customerRequested);
     }
-    if (isStronglyFrustrated(turn.sentiment)) {
-      return handoffTo(turn, { reason: 'customer_frustrated', priority: 'high', queue: 'general' }, [
-        copy.empathy,
-      ]);
+    if (isStronglyFrustrated(turn.sentiment, policy.frustrationThreshold)) {
+      return handoffTo(turn, routes.frustrated, [copy.empathy]);
     }
 
     // A card number typed into the chat is never taken: say so, and show how to change the card safely.
@@ -165,28 +173,26 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       if (continued) return continued;
     }
 
-    const understood = turn.intent !== OOS_LABEL && turn.confidence >= MIN_CONFIDENCE;
+    const understood = turn.intent !== OOS_LABEL && turn.confidence >= policy.minConfidence;
     if (!understood) {
       const answer = await knowledgeAnswer(deps, turn, { useIntentArticle: false });
       if (answer) return { replies: [answer], resolved: true, pending: null };
-      if (state.lowConfidenceStreak + 1 >= 2) {
-        return handoffTo(turn, { reason: 'low_understanding', priority: 'normal', queue: 'general' });
+      if (state.lowConfidenceStreak + 1 >= policy.lowUnderstandingTurns) {
+        return handoffTo(turn, routes.lowUnderstanding);
       }
       return { replies: [{ text: copy.dontKnow }], resolved: false, pending: null };
     }
 
     // The same need, still unresolved after one try: a person, not another lap.
     if (state.unresolvedIntent === turn.intent) {
-      return handoffTo(turn, { reason: 'repeated_unresolved', priority: 'normal', queue: 'general' });
+      return handoffTo(turn, routes.repeatedUnresolved);
     }
 
     switch (turn.intent) {
       case 'hardship':
-        return handoffTo(turn, { reason: 'hardship', priority: 'high', queue: 'hardship' }, [copy.hardship]);
+        return handoffTo(turn, routes.hardship, [copy.hardship, escalation.hardshipResources]);
       case 'complaint':
-        return handoffTo(turn, { reason: 'complaint', priority: 'normal', queue: 'complaints' }, [
-          copy.complaint,
-        ]);
+        return handoffTo(turn, routes.complaint, [copy.complaint]);
       case 'unrecognised_purchase':
       case 'lost_card':
         return fraudFlow(deps, turn);
@@ -202,7 +208,7 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
         return { replies: [{ text: copy.hello }], resolved: true, pending: null };
     }
 
-    if (turn.confidence < SURE_CONFIDENCE) {
+    if (turn.confidence < policy.sureConfidence) {
       const help = await helpCentreOverUnsureIntent(deps, turn);
       if (help) return { replies: [help], resolved: true, pending: null };
     }
@@ -281,7 +287,7 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
         conversationId: context.conversationId,
       };
       const result = await decide(turn, state);
-      const understood = turn.intent !== OOS_LABEL && turn.confidence >= MIN_CONFIDENCE;
+      const understood = turn.intent !== OOS_LABEL && turn.confidence >= policy.minConfidence;
       const next: AssistantState = {
         lowConfidenceStreak: result.handoff
           ? 0

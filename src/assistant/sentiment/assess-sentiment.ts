@@ -88,8 +88,11 @@ export function isUpset(assessment: SentimentAssessment): boolean {
  * Frustrated enough for a person: any strong cue (shouting, swearing, "useless", "!!!") unless the
  * message is plainly happy, or several milder signals together ("third time", upset words, a repeat).
  */
-export function isStronglyFrustrated(assessment: SentimentAssessment): boolean {
+export function isStronglyFrustrated(
+  assessment: SentimentAssessment,
+  threshold = STRONG_FRUSTRATION,
+): boolean {
   const happy = assessment.sentiment === 'positive' && assessment.confidence >= HAPPY_CONFIDENCE;
   const strongCue = assessment.cues.some((c) => STRONG_CUES.has(c) && (!happy || c === 'insult'));
-  return strongCue || assessment.frustration >= STRONG_FRUSTRATION;
+  return strongCue || assessment.frustration >= threshold;
 }

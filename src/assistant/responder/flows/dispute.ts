@@ -1,4 +1,6 @@
 import { openDispute } from '../../../disputes/open-dispute.js';
+import { DEFAULT_ESCALATION_POLICY, disputeThreshold } from '../../../handoff/escalation-policy.js';
+import { ESCALATION_COPY } from '../../../handoff/escalation-replies.js';
 import { listCustomerOrders } from '../../../orders/list-customer-orders.js';
 import { AppError } from '../../../platform/errors.js';
 import { formatAmount } from '../format.js';
@@ -129,11 +131,19 @@ export async function continueDisputeFlow(
       reason: 'other',
       description: `Opened by the AI assistant at the customer's request (conversation ${turn.conversationId})`,
     });
-    return {
-      replies: [{ text: turn.copy.disputeOpened(pending.option.merchant, result.planStatus === 'paused') }],
-      resolved: true,
-      pending: null,
-    };
+    const opened = turn.copy.disputeOpened(pending.option.merchant, result.planStatus === 'paused');
+    const policy = deps.escalation ?? DEFAULT_ESCALATION_POLICY;
+    const threshold = disputeThreshold(policy, pending.option.currency);
+    // A large dispute is opened (the plan pauses at once) and then followed by a person.
+    if (threshold !== undefined && pending.option.amountMinor > threshold) {
+      return {
+        replies: [{ text: `${opened} ${ESCALATION_COPY[turn.language].disputeLarge} ${turn.copy.handoff}` }],
+        handoff: policy.routes.disputeAboveThreshold,
+        resolved: true,
+        pending: null,
+      };
+    }
+    return { replies: [{ text: opened }], resolved: true, pending: null };
   } catch (err) {
     // Business-rule refusals (already disputed, nothing refundable) go to a person; anything else is a real fault.
     if (err instanceof AppError) return handoffFailed(turn, 'dispute_not_opened');

@@ -1,4 +1,5 @@
 import type { AssistantReply, HandoffRequest } from '../../../conversations/assistant-port.js';
+import type { EscalationPolicy } from '../../../handoff/escalation-policy.js';
 import type { KnowledgeBaseSearch } from '../../../knowledge/search-articles.js';
 import type { DomainDeps } from '../../../orders/domain.js';
 import type { IntentModel } from '../../intents/intent-model-file.js';
@@ -12,6 +13,8 @@ export interface BuiltinAssistantDeps extends DomainDeps {
   kb: KnowledgeBaseSearch;
   intents: IntentModel;
   sentiment: SentimentModel;
+  /** When to hand over to a person; DEFAULT_ESCALATION_POLICY when left out. */
+  escalation?: EscalationPolicy;
 }
 
 /** What a flow knows about the current message. */
