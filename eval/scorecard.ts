@@ -1,6 +1,7 @@
 import { detectLanguage, type Language } from '../src/assistant/language/detect-language.js';
 import { ACTION_REPLIES } from '../src/assistant/responder/action-replies.js';
 import { REPLIES } from '../src/assistant/responder/replies.js';
+import { ESCALATION_COPY } from '../src/handoff/escalation-replies.js';
 
 /** What a scenario's customer needs from the assistant, as a fact that can appear in a reply. */
 export type Mention =
@@ -60,12 +61,16 @@ export const REASON_FAMILY: Readonly<Record<string, string>> = {
   customer_requested_human: 'person',
   customer_frustrated: 'distress',
   complaint: 'distress',
+  legal_threat: 'distress',
   low_understanding: 'understanding',
   repeated_unresolved: 'understanding',
   hardship: 'vulnerable',
   safety_concern: 'vulnerable',
+  vulnerable_customer: 'vulnerable',
   lost_card: 'fraud',
   unrecognised_purchase: 'fraud',
+  fraud_victim: 'fraud',
+  dispute_above_threshold: 'disputes',
 };
 
 export function reasonFamily(reason: string): string {
@@ -112,7 +117,12 @@ export function fixedCopy(language: Language): string[] {
     values.flatMap((v) =>
       typeof v === 'string' ? [v] : v !== null && typeof v === 'object' ? strings(Object.values(v)) : [],
     );
-  return strings([...Object.values(REPLIES[language]), ...Object.values(ACTION_REPLIES[language])]);
+  return strings([
+    ...Object.values(REPLIES[language]),
+    ...Object.values(ACTION_REPLIES[language]),
+    // Crisis lines and emergency numbers are fixed resources, not account facts.
+    ...Object.values(ESCALATION_COPY[language]),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
