@@ -55,7 +55,7 @@ export const handoffRoutes: RouteModule = (app, deps) => {
           description: "Someone else's offer answers 404; an answered or lapsed one 409.",
           security: staffSecurity,
           params: idParams,
-          body: z.object({ reason: z.string().trim().max(500).optional() }).optional(),
+          body: z.object({ reason: z.string().trim().max(500).optional() }).nullish(),
           response: { 200: z.object({ offer: offerViewSchema }) },
         },
       },

@@ -105,7 +105,7 @@ export const agentRoutes: RouteModule = (app, deps) => {
               : 'Suspend an agent: offline at once, a pending offer goes to the next agent',
           security,
           params: idParams,
-          body: z.object({ reason: z.string().trim().max(500).optional() }).optional(),
+          body: z.object({ reason: z.string().trim().max(500).optional() }).nullish(),
           response: { 200: z.object({ agent: agentViewSchema }) },
         },
       },
