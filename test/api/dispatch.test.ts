@@ -249,6 +249,11 @@ describe.each(serverTestTargets())('agent network and dispatch (%s)', (kind) => 
   });
 
   it('with nobody suitable online it says so plainly, promises no time, and takes a callback request', async () => {
+    const offline = await net.agent({ languages: ['it'], online: false });
+    const live: { topic: string; type: string; data: Record<string, unknown> }[] = [];
+    const unsubscribe = server.app.deps.events.subscribe((e) => {
+      live.push(e as { topic: string; type: string; data: Record<string, unknown> });
+    });
     const start = await net.inject({
       method: 'POST',
       url: '/api/v1/conversations',
@@ -283,6 +288,36 @@ describe.each(serverTestTargets())('agent network and dispatch (%s)', (kind) => 
     const after = await net.conversation(id);
     expect(after.handoff).toMatchObject({ callbackRequested: true });
     expect(after.messages.at(-1)?.text).toContain('Ti ricontatteremo');
+
+    // The customer's screen heard the same figures live.
+    await until('queue.updated', async () =>
+      live.find(
+        (e) => e.topic === `conversation:${id}` && e.type === 'queue.updated' && e.data.agentsOnline === 0,
+      ),
+    );
+    // Supply meets demand: the offline Italian agent is told, with the incentive, once.
+    const notice = await until('a demand notice', async () =>
+      server.app.deps.db
+        .selectFrom('demand_notifications')
+        .selectAll()
+        .where('agent_id', '=', offline.id)
+        .executeTakeFirst(),
+    );
+    expect(notice.language).toBe('it');
+    expect(Number(notice.incentive_minor)).toBe(100);
+    await until('the notice on the agent topic', async () =>
+      live.find(
+        (e) => e.topic.startsWith('agent:') && e.type === 'demand.notified' && e.data.language === 'it',
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    const notices = await server.app.deps.db
+      .selectFrom('demand_notifications')
+      .select('id')
+      .where('agent_id', '=', offline.id)
+      .execute();
+    expect(notices).toHaveLength(1);
+    unsubscribe();
   });
 
   it('refuses answers that are not yours, from non-agents, or malformed', async () => {
@@ -308,6 +343,85 @@ describe.each(serverTestTargets())('agent network and dispatch (%s)', (kind) => 
     expect((await net.answer(owner.session, offer.id, 'accept')).statusCode).toBe(200);
     await net.setOnline(owner.session, false);
     await net.setOnline(other.session, false);
+  });
+
+  it('agent sign-up waits for approval; a silent agent counts as offline', async () => {
+    const { db } = server.app.deps;
+    const email = `pending-${newId().slice(0, 6)}@example.com`;
+    await createStaffUser(db, systemActor, {
+      email,
+      name: 'Pending',
+      password: 'a-long-test-password-1',
+      roles: ['agent'],
+    });
+    const session = await logInAs(server, email, 'a-long-test-password-1');
+    const profile = { displayName: 'Pat', languages: ['en'], skills: ['fraud'] };
+    const signUp = await net.inject({
+      method: 'POST',
+      url: '/api/v1/agents',
+      headers: session.headers,
+      payload: profile,
+    });
+    expect(signUp.statusCode, signUp.body).toBe(201);
+    expect((signUp.json() as { agent: { status: string } }).agent.status).toBe('pending');
+    const twice = await net.inject({
+      method: 'POST',
+      url: '/api/v1/agents',
+      headers: session.headers,
+      payload: profile,
+    });
+    expect(twice.statusCode).toBe(409);
+    const early = await net.inject({
+      method: 'POST',
+      url: '/api/v1/agents/me/presence',
+      headers: session.headers,
+      payload: { online: true },
+    });
+    expect(early.statusCode).toBe(403);
+    const notSupervisor = await net.inject({
+      method: 'GET',
+      url: '/api/v1/agents',
+      headers: session.headers,
+    });
+    expect(notSupervisor.statusCode).toBe(403);
+    const badLanguage = await net.inject({
+      method: 'POST',
+      url: '/api/v1/agents',
+      headers: session.headers,
+      payload: { ...profile, languages: ['xx'] },
+    });
+    expect(badLanguage.statusCode).toBe(400);
+
+    const approved = await net.agent({ languages: ['en'] });
+    const me = async () =>
+      (
+        (
+          await net.inject({ method: 'GET', url: '/api/v1/agents/me', headers: approved.session.headers })
+        ).json() as { agent: { online: boolean } }
+      ).agent;
+    expect((await me()).online).toBe(true);
+    await db
+      .updateTable('agent_presence')
+      .set({ last_heartbeat_at: new Date(Date.now() - 31_000) })
+      .where('agent_id', '=', approved.id)
+      .execute();
+    expect((await me()).online).toBe(false);
+    const beat = await net.inject({
+      method: 'POST',
+      url: '/api/v1/agents/me/heartbeat',
+      headers: approved.session.headers,
+    });
+    expect(beat.statusCode).toBe(200);
+    expect((await me()).online).toBe(true);
+    await net.setOnline(approved.session, false);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', approved.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['agent.signed_up', 'agent.approved', 'agent.online', 'agent.offline']),
+    );
   });
 
   it('pays one ledger row per handled conversation, plus an incentive the agent was offered', async () => {
