@@ -392,6 +392,11 @@ describe.each(serverTestTargets())('agent network and dispatch (%s)', (kind) => 
     });
     expect(badLanguage.statusCode).toBe(400);
 
+    // A fresh demo has a usable agent: agent@tandem.demo is approved for English and Swedish.
+    const demo = await logInAs(server, 'agent@tandem.demo');
+    const demoAgent = await net.inject({ method: 'GET', url: '/api/v1/agents/me', headers: demo.headers });
+    expect(demoAgent.json()).toMatchObject({ agent: { status: 'approved', languages: ['en', 'sv'] } });
+
     const approved = await net.agent({ languages: ['en'] });
     const me = async () =>
       (
