@@ -10,6 +10,8 @@ import { serverCustomerRoutes } from './customers/server-customer-routes.js';
 import { staffCustomerRoutes } from './customers/staff-customer-routes.js';
 import { registerDemoRoutes } from './demo/demo-routes.js';
 import { disputeRoutes } from './disputes/dispute-routes.js';
+import { registerHandoffJobs } from './handoff/handoff-jobs.js';
+import { handoffRoutes } from './handoff/handoff-routes.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
 import { createAuthenticateHook } from './identity/authenticate.js';
@@ -41,6 +43,7 @@ import { schedulePruning } from './platform/maintenance/prune-expired-rows.js';
 import type { JobQueue } from './platform/queue/job-queue.js';
 import { PostgresJobQueue } from './platform/queue/postgres-job-queue.js';
 import { returnRoutes } from './refunds/return-routes.js';
+import { agentRoutes } from './workforce/agent-routes.js';
 
 /** Domain route modules, registered in this order. */
 const DOMAIN_ROUTES: RouteModule[] = [
@@ -53,6 +56,8 @@ const DOMAIN_ROUTES: RouteModule[] = [
   opsRoutes,
   fraudRoutes,
   humanRoutes,
+  agentRoutes,
+  handoffRoutes,
 ];
 
 export interface TandemApp {
@@ -114,6 +119,7 @@ export async function createApp(
   const stopSchedules = [
     schedulePruning(deps.jobs, deps.db, () => deps.clock.now()),
     scheduleTranscriptCopies(deps.jobs, deps.db),
+    registerHandoffJobs({ ...deps, dispatch: deps.config.dispatch }, deps.logger),
   ];
 
   let closing: Promise<void> | undefined;

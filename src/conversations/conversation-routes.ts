@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withQueueStatus } from '../handoff/with-queue-status.js';
 import type { CustomerTokenService } from '../identity/customer-tokens.js';
 import { actorOf } from '../identity/principal.js';
 import { AppError, badRequest } from '../platform/errors.js';
@@ -134,13 +135,14 @@ export function conversationRoutes(assistant: Assistant, customerTokens: Custome
         },
       },
       async (request) => {
-        return postCustomerMessage({ ...deps, assistant, turns }, actorOf(request), {
+        const result = await postCustomerMessage({ ...deps, assistant, turns }, actorOf(request), {
           conversationId: request.params.id,
           text: request.body.text,
           clientMessageId: request.body.clientMessageId,
           writerCustomerId: writerOf(request.principal),
           authorize: (conversation) => assertWritable(request.principal, conversation),
         });
+        return withQueueStatus(deps.db, deps.config.dispatch, request.params.id, result, deps.clock.now());
       },
     );
 
@@ -158,7 +160,8 @@ export function conversationRoutes(assistant: Assistant, customerTokens: Custome
       },
       async (request) => {
         await readableConversation(deps.db, request.principal, request.params.id);
-        return getConversation(deps.db, request.params.id);
+        const view = await getConversation(deps.db, request.params.id);
+        return withQueueStatus(deps.db, deps.config.dispatch, view.id, view, deps.clock.now());
       },
     );
   };

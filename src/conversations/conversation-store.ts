@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { buildHandoffSummary } from '../handoff/build-handoff-summary.js';
+import { type EnterQueueDeps, enterQueue } from '../handoff/enter-queue.js';
 import type { KbCitation } from '../knowledge/search-articles.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
@@ -147,13 +148,33 @@ export const HANDOFF_NOTE: Record<string, string> = {
   vi: 'Một nhân viên của chúng tôi sẽ tiếp nhận cuộc trò chuyện và trả lời tại đây.',
 };
 
+export interface HandoffDeps {
+  events: EventBus;
+  /** The human queue; absent only where the assistant is exercised alone (unit tests, eval). */
+  queue: EnterQueueDeps | undefined;
+}
+
+/** What `requestHandoff` needs from a use case's dependencies. */
+export function queueDeps(deps: {
+  events: EventBus;
+  jobs?: EnterQueueDeps['jobs'] | undefined;
+  config?: { dispatch: EnterQueueDeps['dispatch'] } | undefined;
+}): HandoffDeps {
+  const queue =
+    deps.jobs && deps.config
+      ? { events: deps.events, jobs: deps.jobs, dispatch: deps.config.dispatch }
+      : undefined;
+  return { events: deps.events, queue };
+}
+
 /**
  * Moves a conversation to `waiting_for_human` with the assistant's handoff decision:
- * audit row, status event on the conversation, and a notice on the staff topic for the queue.
+ * audit row, status event on the conversation, the human queue (see `enterQueue`), and a
+ * notice on the staff topic.
  */
 export async function requestHandoff(
   trx: Trx,
-  events: EventBus,
+  deps: HandoffDeps,
   actor: Actor,
   conversation: ConversationRow,
   handoff: HandoffRequest,
@@ -189,7 +210,10 @@ export async function requestHandoff(
     reason: handoff.reason,
   });
   const data = { conversationId: conversation.id, status: updated.status, handoff };
+  const { events } = deps;
   await events.publish(conversationTopic(conversation.id), 'conversation.status_changed', data, trx);
+  // Queue, priority, skills, waiting time, and a dispatch job committed with the handoff.
+  if (deps.queue) await enterQueue(trx, deps.queue, conversation.id, handoff, now);
   await events.publish(
     'staff',
     'conversation.handoff_requested',

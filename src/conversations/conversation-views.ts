@@ -28,6 +28,16 @@ export const handoffSchema = z.object({
   reason: z.string(),
   priority: z.enum(['normal', 'high', 'urgent']),
   queue: z.string(),
+  // Live queue figures while waiting for a person (src/handoff/queue-status.ts).
+  position: z.number().int().optional().describe('1 = next for the kind of agent this conversation needs'),
+  etaSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe('Estimated wait; null when nobody who could take it is online'),
+  agentsOnline: z.number().int().optional().describe('Online agents who could take it'),
+  callbackRequested: z.boolean().optional(),
 });
 
 export const conversationStatusSchema = z.enum(['bot', 'waiting_for_human', 'with_human', 'closed']);

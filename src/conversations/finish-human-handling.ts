@@ -1,7 +1,11 @@
+import { triggerDispatch } from '../handoff/dispatch-trigger.js';
 import type { Principal } from '../identity/principal.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
+import type { DispatchConfig } from '../platform/config.js';
 import { conflict } from '../platform/errors.js';
+import type { JobQueue } from '../platform/queue/job-queue.js';
+import { recordConversationEarning } from '../workforce/record-conversation-earning.js';
 import { lockForHandler } from './conversation-handler.js';
 import { appendMessages } from './conversation-store.js';
 import { conversationTopic, languageOf } from './conversation-views.js';
@@ -9,6 +13,12 @@ import { HUMAN_COPY, type ResolutionCode } from './human-copy.js';
 import type { HumanActionDeps } from './post-agent-message.js';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
+
+/** Finishing also pays the agent and frees their capacity for the next offer. */
+export interface FinishDeps extends HumanActionDeps {
+  jobs: JobQueue;
+  config: { dispatch: DispatchConfig };
+}
 
 export interface FinishResult {
   conversationId: string;
@@ -22,7 +32,7 @@ export interface FinishResult {
  * `conversation.human_finished` when a person handled it (earnings are paid on it).
  */
 export async function finishHumanHandling(
-  deps: HumanActionDeps,
+  deps: FinishDeps,
   actor: Actor,
   principal: Staff,
   input: { conversationId: string; to: 'bot' | 'closed'; resolutionCode: ResolutionCode },
@@ -87,6 +97,15 @@ export async function finishHumanHandling(
         },
         trx,
       );
+      await recordConversationEarning(
+        trx,
+        actor,
+        deps.config.dispatch,
+        { agentId: humanAgent, conversationId: conversation.id, assignedAt: conversation.assigned_at },
+        now,
+      );
+      // The agent has a free slot again: offer them (or anyone) the next waiting conversation.
+      await triggerDispatch(deps.jobs, trx);
     }
     return { conversationId: conversation.id, status: input.to, resolutionCode: input.resolutionCode };
   });

@@ -2,9 +2,11 @@ import type { Logger } from 'pino';
 import { redactCardNumbers } from '../assistant/entities/card-numbers.js';
 import type { DomainDeps } from '../orders/domain.js';
 import type { Actor } from '../platform/audit/write-audit.js';
+import type { AppConfig } from '../platform/config.js';
 import type { Sql } from '../platform/db/database.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { type OutgoingEvent, publishEvents } from '../platform/events/event-bus.js';
+import type { JobQueue } from '../platform/queue/job-queue.js';
 import type { Assistant, AssistantTurn, ConversationStatus, HandoffRequest } from './assistant-port.js';
 import {
   aiActor,
@@ -15,6 +17,7 @@ import {
   lockConversationForTurn,
   messageCreatedEvents,
   type NewMessage,
+  queueDeps,
   recentMessages,
   requestHandoff,
 } from './conversation-store.js';
@@ -33,6 +36,9 @@ import type { TurnLock } from './turn-lock.js';
 import { storeBotReplies, storeCustomerMessage } from './turn-statements.js';
 
 export interface PostCustomerMessageDeps extends DomainDeps {
+  /** A handoff enters the human queue and enqueues dispatch in the same transaction (the app always passes these). */
+  jobs?: JobQueue;
+  config?: Pick<AppConfig, 'dispatch'>;
   assistant: Assistant;
   turns: TurnLock;
   logger: Pick<Logger, 'error'>;
@@ -173,7 +179,14 @@ export async function postCustomerMessage(
       }
       replies.push({ role: 'system', text: HANDOFF_NOTE[turn.language] ?? HANDOFF_NOTE.en ?? '' });
       const rows = await appendMessages(trx, deps.events, updated.id, replies, deps.clock.now());
-      updated = await requestHandoff(trx, deps.events, aiActor(actor.requestId), updated, turn.handoff, now);
+      updated = await requestHandoff(
+        trx,
+        queueDeps(deps),
+        aiActor(actor.requestId),
+        updated,
+        turn.handoff,
+        now,
+      );
       return { result: result(updated, rows), events: [] };
     });
     await published; // The customer's message and `typing` go out before the replies.

@@ -2,13 +2,18 @@ import type { Logger } from 'pino';
 import type { Language } from '../assistant/language/detect-language.js';
 import type { DomainDeps } from '../orders/domain.js';
 import { type Actor, writeAudit } from '../platform/audit/write-audit.js';
+import type { AppConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import type { JobQueue } from '../platform/queue/job-queue.js';
 import type { Assistant, AssistantTurn, ConversationChannel } from './assistant-port.js';
-import { aiActor, appendMessages, requestHandoff } from './conversation-store.js';
+import { aiActor, appendMessages, queueDeps, requestHandoff } from './conversation-store.js';
 import { type ConversationView, languageFromLocale, toConversationView } from './conversation-views.js';
 
 export interface StartConversationDeps extends DomainDeps {
+  /** A handoff enters the human queue and enqueues dispatch in the same transaction (the app always passes these). */
+  jobs?: JobQueue;
+  config?: Pick<AppConfig, 'dispatch'>;
   assistant: Assistant;
   logger: Pick<Logger, 'error'>;
 }
@@ -100,7 +105,7 @@ export async function startConversation(
     if (turn.handoff) {
       conversation = await requestHandoff(
         trx,
-        deps.events,
+        queueDeps(deps),
         aiActor(actor.requestId),
         conversation,
         turn.handoff,

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import { ensureDemoAgent } from '../handoff/ensure-demo-agent.js';
 import { ensureDemoStaff } from '../identity/demo-staff.js';
 import { importKnowledgeBase } from '../knowledge/import-articles.js';
 import type { AppConfig } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
+import { ensureDemoAgent } from '../workforce/ensure-demo-agent.js';
 import { isDatabaseEmpty, seedDemoCompany } from './seed-database.js';
 
 /**
@@ -45,5 +45,5 @@ async function prepareDemoUnlocked(database: Database, config: AppConfig, logger
   }
   const created = await ensureDemoStaff(database.db);
   if (created) logger.info({ created }, 'demo staff accounts created');
-  if (await ensureDemoAgent(database.db)) logger.info('demo agent profile created');
+  if (await ensureDemoAgent(database.db)) logger.info('demo agent profile approved');
 }

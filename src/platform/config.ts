@@ -55,7 +55,30 @@ const envSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   LLAMA_MODEL_PATH: z.string().min(1).optional(),
   LLAMA_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  PRESENCE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WAIT_TARGET_SECONDS: z.coerce.number().int().min(1).default(60),
+  DISPATCH_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  DEFAULT_HANDLE_SECONDS: z.coerce.number().int().min(10).default(300),
+  AGENT_RATE_MINOR: z.coerce.number().int().min(0).default(250),
+  AGENT_CURRENCY: z.enum(['USD', 'SEK']).default('USD'),
+  DEMAND_INCENTIVE_MINOR: z.coerce.number().int().min(0).default(100),
+  DEMAND_NOTIFY_COOLDOWN_MINUTES: z.coerce.number().int().min(1).default(30),
 });
+
+/** The agent network: offers, presence, wait targets, pay (see src/handoff and src/workforce). */
+export interface DispatchConfig {
+  offerTimeoutMs: number;
+  presenceTimeoutMs: number;
+  waitTargetSeconds: number;
+  sweepEveryMs: number;
+  /** Assumed handle time when there is no recent human conversation to measure. */
+  defaultHandleSeconds: number;
+  ratePerConversationMinor: number;
+  currency: 'USD' | 'SEK';
+  demandIncentiveMinor: number;
+  demandCooldownMs: number;
+}
 
 /** Which answers the assistant may have an LLM word (see src/assistant/README.md). */
 export type AssistantProviderConfig =
@@ -92,6 +115,7 @@ export interface AppConfig {
   jobWorkers: number;
   assistant: AssistantProviderConfig;
   escalation: EscalationPolicy;
+  dispatch: DispatchConfig;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +168,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     jobWorkers: e.JOB_WORKERS,
+    dispatch: {
+      offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,
+      presenceTimeoutMs: e.PRESENCE_TIMEOUT_SECONDS * 1000,
+      waitTargetSeconds: e.WAIT_TARGET_SECONDS,
+      sweepEveryMs: e.DISPATCH_SWEEP_SECONDS * 1000,
+      defaultHandleSeconds: e.DEFAULT_HANDLE_SECONDS,
+      ratePerConversationMinor: e.AGENT_RATE_MINOR,
+      currency: e.AGENT_CURRENCY,
+      demandIncentiveMinor: e.DEMAND_INCENTIVE_MINOR,
+      demandCooldownMs: e.DEMAND_NOTIFY_COOLDOWN_MINUTES * 60_000,
+    },
   };
 }
 

@@ -215,6 +215,11 @@ describe.each(serverTestTargets())('conversations API (%s)', (kind) => {
       reason: 'customer_asked_for_human',
       priority: 'normal',
       queue: 'general',
+      // No agent is online in this test: no promised wait (src/handoff/queue-status.ts).
+      position: 1,
+      etaSeconds: null,
+      agentsOnline: 0,
+      callbackRequested: false,
     });
     expect(body.messages.map((m) => m.role)).toEqual(['assistant', 'system']);
 

@@ -351,6 +351,13 @@ describe.each(serverTestTargets())('human side of a conversation (%s)', (databas
     });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json()).toEqual({ conversationId: id, status: 'bot', resolutionCode: 'resolved' });
+    // The agent is paid once for the conversation.
+    const earned = await server.app.deps.db
+      .selectFrom('agent_earnings')
+      .select(['agent_id', 'kind', 'amount_minor'])
+      .where('conversation_id', '=', id)
+      .execute();
+    expect(earned).toEqual([{ agent_id: demoAgentId, kind: 'conversation', amount_minor: 250 }]);
     const seen = await read(id, elsa.token);
     expect(seen.status).toBe('bot');
     expect(seen.ratingRequested).toBe(true);
@@ -495,7 +502,12 @@ describe.each(serverTestTargets())('human side of a conversation (%s)', (databas
       conversationId: id,
       text: 'On it',
     });
-    await handBackToAssistant(deps, { type: 'staff', id: agent.user.id }, principal, { conversationId: id });
+    await handBackToAssistant(
+      { ...deps, jobs: server.app.deps.jobs, config: server.app.deps.config },
+      { type: 'staff', id: agent.user.id },
+      principal,
+      { conversationId: id },
+    );
     expect(events.events).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -1,0 +1,140 @@
+import { type Actor, writeAudit } from '../platform/audit/write-audit.js';
+import type { Clock } from '../platform/clock.js';
+import type { DispatchConfig } from '../platform/config.js';
+import type { Sql } from '../platform/db/database.js';
+import type { EventBus } from '../platform/events/event-bus.js';
+import { newId } from '../platform/ids.js';
+import type { JobQueue } from '../platform/queue/job-queue.js';
+import { agentTopic } from '../workforce/agent-views.js';
+import { OFFER_EXPIRY_QUEUE } from './dispatch-trigger.js';
+import { bestAgents } from './eligible-agents.js';
+import { toOfferView } from './offer-views.js';
+
+export interface DispatchDeps {
+  db: Sql;
+  events: EventBus;
+  jobs: JobQueue;
+  clock: Clock;
+  dispatch: DispatchConfig;
+}
+
+const dispatcher: Actor = { type: 'system', id: null };
+
+export type DispatchOutcome = 'offered' | 'no_agent' | 'skipped';
+
+/**
+ * Offers one waiting conversation to the best available agent. The conversation row is locked
+ * (skipped if another process holds it), and the offer insert relies on the unique indexes:
+ * never two pending offers for one conversation or one agent, across any number of processes.
+ * An agent taken by a concurrent offer is skipped and the next best is tried.
+ */
+export async function dispatchConversation(
+  deps: DispatchDeps,
+  conversationId: string,
+): Promise<DispatchOutcome> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const conversation = await trx
+      .selectFrom('conversations')
+      .select(['id', 'language', 'required_skills', 'queue', 'priority', 'waiting_since'])
+      .where('id', '=', conversationId)
+      .where('status', '=', 'waiting_for_human')
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!conversation) return 'skipped';
+    const pending = await trx
+      .selectFrom('dispatch_offers')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (pending) return 'skipped';
+    const need = { language: conversation.language, requiredSkills: conversation.required_skills };
+    const onlineAfter = new Date(now.getTime() - deps.dispatch.presenceTimeoutMs);
+    for (const agent of await bestAgents(trx, conversationId, need, onlineAfter, 5)) {
+      const expiresAt = new Date(now.getTime() + deps.dispatch.offerTimeoutMs);
+      const offer = await trx
+        .insertInto('dispatch_offers')
+        .values({
+          id: newId(),
+          conversation_id: conversationId,
+          agent_id: agent.id,
+          status: 'pending',
+          offered_at: now,
+          expires_at: expiresAt,
+        })
+        // A concurrent dispatch gave this agent an offer first: try the next one.
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!offer) continue;
+      await writeAudit(trx, dispatcher, {
+        action: 'offer.created',
+        entityType: 'dispatch_offer',
+        entityId: offer.id,
+        after: { conversationId, agentId: agent.id, expiresAt },
+      });
+      await deps.jobs.enqueue(
+        OFFER_EXPIRY_QUEUE,
+        { offerId: offer.id },
+        { runAt: expiresAt, maxAttempts: 10 },
+        trx,
+      );
+      await deps.events.publish(
+        agentTopic(agent.staff_user_id),
+        'offer.created',
+        {
+          offer: toOfferView(offer),
+          conversation: {
+            id: conversationId,
+            language: conversation.language,
+            queue: conversation.queue,
+            priority: conversation.priority,
+            requiredSkills: conversation.required_skills,
+            waitingSince: conversation.waiting_since?.toISOString() ?? null,
+          },
+        },
+        trx,
+      );
+      return 'offered';
+    }
+    return 'no_agent';
+  });
+}
+
+/** Every waiting conversation without an offer, most urgent and longest waiting first. */
+export async function dispatchWaiting(deps: DispatchDeps, limit = 200): Promise<number> {
+  const waiting = await deps.db
+    .selectFrom('conversations as c')
+    .select('c.id')
+    .where('c.status', '=', 'waiting_for_human')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('dispatch_offers as o')
+            .select('o.id')
+            .whereRef('o.conversation_id', '=', 'c.id')
+            .where('o.status', '=', 'pending'),
+        ),
+      ),
+    )
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('c.priority', '=', 'urgent')
+        .then(0)
+        .when('c.priority', '=', 'high')
+        .then(1)
+        .else(2)
+        .end(),
+    )
+    .orderBy('c.waiting_since')
+    .limit(limit)
+    .execute();
+  let offered = 0;
+  for (const { id } of waiting) {
+    if ((await dispatchConversation(deps, id)) === 'offered') offered++;
+  }
+  return offered;
+}
