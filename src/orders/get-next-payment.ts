@@ -60,6 +60,14 @@ export async function getNextPayment(
       'pm.brand as pm_brand',
       'pm.last4 as pm_last4',
       'pm.status as pm_status',
+      // Charged late fees on this installment, in the same round trip.
+      (eb) =>
+        eb
+          .selectFrom('late_fees as f')
+          .select((f) => f.fn.coalesce(f.fn.sum<number>('f.amount_minor'), f.lit(0)).as('total'))
+          .whereRef('f.installment_id', '=', 'i.id')
+          .where('f.status', '=', 'charged')
+          .as('late_fees_minor'),
     ])
     .where('p.customer_id', '=', customerId)
     .where('p.status', 'in', ['active', 'defaulted'])
@@ -69,14 +77,8 @@ export async function getNextPayment(
     .limit(1)
     .executeTakeFirst();
   if (!row) return null;
-  const fees = await db
-    .selectFrom('late_fees')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_minor'), eb.lit(0)).as('total'))
-    .where('installment_id', '=', row.id)
-    .where('status', '=', 'charged')
-    .executeTakeFirstOrThrow();
   const remaining = remainingMinor(row);
-  const feesMinor = Number(fees.total);
+  const feesMinor = Number(row.late_fees_minor ?? 0);
   const days = daysBetween(today, row.due_date);
   return {
     installmentId: row.id,
