@@ -3,6 +3,7 @@ import { answerFromKnowledgeBase } from '../../../knowledge/answer-from-knowledg
 import {
   KB_ANSWER_THRESHOLD,
   type KbSearchHit,
+  type KnowledgeBaseIndex,
   searchKnowledgeBase,
 } from '../../../knowledge/search-articles.js';
 import type { BuiltinAssistantDeps, Turn } from './types.js';
@@ -28,6 +29,20 @@ const INTENT_ARTICLE: Readonly<Record<string, string>> = {
   talk_to_human: 'talking-to-a-human',
 };
 
+const searched = new WeakMap<Turn, Promise<{ index: KnowledgeBaseIndex; hits: KbSearchHit[] }>>();
+
+/** The help-centre search for this turn's text, run once however many flows ask for it. */
+function searchOnce(deps: BuiltinAssistantDeps, turn: Turn) {
+  let result = searched.get(turn);
+  if (!result) {
+    result = deps.kb
+      .index(turn.language)
+      .then((index) => ({ index, hits: searchKnowledgeBase(index, turn.text) }));
+    searched.set(turn, result);
+  }
+  return result;
+}
+
 /**
  * A cited, extractive answer from the help centre in the customer's language, or null when
  * nothing is confident enough. A language without its own articles reads the English ones,
@@ -38,8 +53,7 @@ export async function knowledgeAnswer(
   turn: Turn,
   options: { useIntentArticle: boolean },
 ): Promise<AssistantReply | null> {
-  const index = await deps.kb.index(turn.language);
-  const hits = searchKnowledgeBase(index, turn.text);
+  const { index, hits } = await searchOnce(deps, turn);
   let answer = answerFromKnowledgeBase(turn.text, hits, { index });
   const slug = INTENT_ARTICLE[turn.intent];
   if (answer.kind === 'no_answer' && options.useIntentArticle && slug) {
@@ -63,8 +77,7 @@ export async function helpCentreOverUnsureIntent(
   deps: BuiltinAssistantDeps,
   turn: Turn,
 ): Promise<AssistantReply | null> {
-  const index = await deps.kb.index(turn.language);
-  const hits = searchKnowledgeBase(index, turn.text);
+  const { index, hits } = await searchOnce(deps, turn);
   const top = hits[0];
   if (!top || top.locale !== turn.language || top.slug === INTENT_ARTICLE[turn.intent]) return null;
   const answer = answerFromKnowledgeBase(turn.text, hits, { index });
