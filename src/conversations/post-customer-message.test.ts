@@ -1,12 +1,22 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingEventBus } from '../../test/support/recording-event-bus.js';
 import { openTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { systemClock } from '../platform/clock.js';
+import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { Assistant, AssistantTurn } from './assistant-port.js';
 import { postCustomerMessage } from './post-customer-message.js';
 import { TurnLock } from './turn-lock.js';
+
+/** Another writer inside `trx`: locks the conversation row and adds a system message at `seq`. */
+async function actAsOtherWriter(trx: Transaction<DB>, conversationId: string, seq: number) {
+  await trx.selectFrom('conversations').select('id').where('id', '=', conversationId).forUpdate().execute();
+  await trx
+    .insertInto('conversation_messages')
+    .values({ id: newId(), conversation_id: conversationId, seq, role: 'system', text: 'Other writer' })
+    .execute();
+}
 
 /**
  * A turn stores the customer's message and its reply each in one statement whose next seq comes
@@ -82,22 +92,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another write
     };
     let turn: Promise<unknown> | undefined;
     await db.transaction().execute(async (trx) => {
-      await trx
-        .selectFrom('conversations')
-        .select('id')
-        .where('id', '=', conversationId)
-        .forUpdate()
-        .execute();
-      await trx
-        .insertInto('conversation_messages')
-        .values({
-          id: newId(),
-          conversation_id: conversationId,
-          seq: 1,
-          role: 'system',
-          text: 'Other writer',
-        })
-        .execute();
+      await actAsOtherWriter(trx, conversationId, 1);
       turn = postCustomerMessage(
         deps(echo),
         { type: 'customer', id: null },
@@ -142,22 +137,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a customer turn racing another write
 
     // The other writer: lock the row, add a message, and commit only once the turn waits for the lock.
     const other = db.transaction().execute(async (trx) => {
-      await trx
-        .selectFrom('conversations')
-        .select('id')
-        .where('id', '=', conversationId)
-        .forUpdate()
-        .execute();
-      await trx
-        .insertInto('conversation_messages')
-        .values({
-          id: newId(),
-          conversation_id: conversationId,
-          seq: 2,
-          role: 'system',
-          text: 'Other writer',
-        })
-        .execute();
+      await actAsOtherWriter(trx, conversationId, 2);
       release();
       await untilWaitingForLock();
     });
