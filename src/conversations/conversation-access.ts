@@ -76,7 +76,12 @@ export function writerOf(principal: Principal | undefined): string | null | unde
 export function registerConversationTopicRule(hub: SocketHub, db: Sql): void {
   hub.addTopicRule('conversation', async (principal, id) => {
     if (!isUuid(id)) return false;
-    if (isConversationStaff(principal)) return true;
+    if (principal.kind === 'staff') return isConversationStaff(principal);
+    if (principal.kind === 'conversation_holder') {
+      // The anonymous visitor's socket may follow that one conversation, while it stays anonymous.
+      if (principal.conversationId !== id) return false;
+      return (await findConversation(db, id))?.customer_id === null;
+    }
     if (principal.kind !== 'customer') return false;
     const conversation = await findConversation(db, id);
     return (

@@ -75,10 +75,9 @@ export async function bestAgents(
         ),
       ),
     )
-    .orderBy(sql`coalesce(p.last_assigned_at, p.online_since)`, sql`asc nulls first`)
-    .orderBy(
-      sql`(select avg(r.score) from conversation_ratings r where r.agent_id = a.id)`,
-      sql`desc nulls last`,
+    .orderBy(sql`coalesce(p.last_assigned_at, p.online_since)`, (ob) => ob.asc().nullsFirst())
+    .orderBy(sql`(select avg(r.score) from conversation_ratings r where r.agent_id = a.id)`, (ob) =>
+      ob.desc().nullsLast(),
     )
     .orderBy('a.id')
     .limit(limit)

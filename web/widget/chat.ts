@@ -72,6 +72,7 @@ export class ChatWidget {
 
   private conversationId: string | undefined;
   private status: ConversationStatus = 'bot';
+  private handoff: Handoff | undefined;
   private readonly seen = new Map<string, HTMLElement>();
   private readonly outgoing: Outgoing[] = [];
   private sendChain: Promise<void> = Promise.resolve();
@@ -446,6 +447,7 @@ export class ChatWidget {
 
   private setStatus(status: ConversationStatus, handoff: Handoff | null | undefined): void {
     this.status = status;
+    this.handoff = handoff ?? undefined;
     this.host.setAttribute('data-status', status);
     const b = this.banner;
     b.replaceChildren();
@@ -519,13 +521,17 @@ export class ChatWidget {
     this.log.scrollTop = this.log.scrollHeight;
   }
 
-  /** Live events for this conversation; needs a customer token (browsers cannot send headers on a WebSocket). */
+  /**
+   * Live events for this conversation. Browsers cannot send headers on a WebSocket, so the
+   * customer token goes in the query; an anonymous visitor names the conversation instead.
+   */
   private connectLive(): void {
-    if (!this.token || !this.conversationId || this.destroyed) return;
+    if (!this.conversationId || this.destroyed) return;
     const topic = `conversation:${this.conversationId}`;
     const url = new URL(`${this.apiBase}/api/v1/live`, window.location.origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('token', this.token);
+    if (this.token) url.searchParams.set('token', this.token);
+    else url.searchParams.set('conversation', this.conversationId);
     url.searchParams.set('topics', topic);
     const socket = new WebSocket(url.href);
     this.socket = socket;
@@ -563,15 +569,23 @@ export class ChatWidget {
       const status = data.status as ConversationStatus;
       this.setStatus(status, isRecord(data.handoff) ? (data.handoff as unknown as Handoff) : null);
       if (data.ratingRequested === true) this.askForRating();
+    } else if (type === 'queue.updated' && isRecord(data) && this.status === 'waiting_for_human') {
+      // Position and estimate move as people ahead are answered and agents come and go.
+      const { position, etaSeconds } = data;
+      this.setStatus('waiting_for_human', {
+        ...(this.handoff ?? { reason: '', priority: '', queue: '' }),
+        ...(typeof position === 'number' ? { position } : {}),
+        etaSeconds: typeof etaSeconds === 'number' ? etaSeconds : undefined,
+      });
     }
   }
 
   private async resync(): Promise<void> {
-    if (!this.conversationId || !this.token) return;
+    if (!this.conversationId) return;
     try {
       const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}`, {
         credentials: 'omit',
-        headers: { authorization: `Bearer ${this.token}` },
+        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
       });
       if (!res.ok) return;
       const conversation = (await res.json()) as Conversation;

@@ -3,12 +3,18 @@ import type { WebSocket } from 'ws';
 import type { Principal } from '../../identity/principal.js';
 import type { EventBus, LiveEvent } from '../events/event-bus.js';
 
+/**
+ * Who holds a socket: an authenticated principal, or the visitor of an anonymous conversation
+ * (whoever holds its id may read it over HTTP too; the id is a random secret).
+ */
+export type LivePrincipal = Principal | { kind: 'conversation_holder'; conversationId: string };
+
 /** Decides whether a principal may receive a topic's events. */
-export type TopicAuthorizer = (principal: Principal, topicId: string) => boolean | Promise<boolean>;
+export type TopicAuthorizer = (principal: LivePrincipal, topicId: string) => boolean | Promise<boolean>;
 
 interface Connection {
   socket: WebSocket;
-  principal: Principal;
+  principal: LivePrincipal;
   topics: Set<string>;
 }
 
@@ -54,7 +60,7 @@ export class SocketHub {
     this.heartbeat.unref();
   }
 
-  async attach(socket: WebSocket, principal: Principal, initialTopics: string[]) {
+  async attach(socket: WebSocket, principal: LivePrincipal, initialTopics: string[]) {
     const connection: Connection = { socket, principal, topics: new Set() };
     this.connections.add(connection);
     socket.on('close', () => this.connections.delete(connection));
@@ -119,7 +125,7 @@ export class SocketHub {
       this.sendError(connection.socket, 'forbidden', `Not allowed to subscribe to: ${denied.join(', ')}`);
   }
 
-  private async mayReceive(principal: Principal, topic: string): Promise<boolean> {
+  private async mayReceive(principal: LivePrincipal, topic: string): Promise<boolean> {
     const [prefix, ...rest] = topic.split(':');
     const rule = prefix ? this.rules.get(prefix) : undefined;
     if (!rule) return false;
