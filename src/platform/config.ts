@@ -44,6 +44,19 @@ const envSchema = z.object({
     .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
+  // Pages that may embed the chat widget (CORS on the conversation API): `*` or a comma-separated list of origins.
+  WIDGET_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), {
+      message: 'WIDGET_ORIGINS must be * or comma-separated origins like https://shop.example',
+    }),
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
   ASSISTANT_PROVIDER: z.enum(['builtin', 'openai', 'llama-cpp']).default('builtin'),
   OPENAI_BASE_URL: z
@@ -112,6 +125,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Origins allowed to call the conversation API from a browser (the embedded widget); `*` for any. */
+  widgetOrigins: string[];
   jobWorkers: number;
   assistant: AssistantProviderConfig;
   escalation: EscalationPolicy;
@@ -167,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    widgetOrigins: e.WIDGET_ORIGINS,
     jobWorkers: e.JOB_WORKERS,
     dispatch: {
       offerTimeoutMs: e.OFFER_TIMEOUT_SECONDS * 1000,

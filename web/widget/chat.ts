@@ -1,5 +1,6 @@
 import { el, safeHref } from './dom';
 import { STRINGS, type WidgetStrings, widgetLanguage } from './i18n';
+import { rememberConversation, rememberedConversation } from './resume';
 import { WIDGET_CSS } from './styles';
 import type {
   Conversation,
@@ -30,6 +31,8 @@ type LiveFrame =
   | { type: 'welcome' | 'subscribed' | 'pong' | 'error' };
 
 let instanceCount = 0;
+
+const EMPTY_HANDOFF: Handoff = { reason: '', priority: '', queue: '' };
 
 function newClientId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -233,6 +236,7 @@ export class ChatWidget {
     this.setTyping(this.t.connecting, false);
     this.showError(undefined);
     try {
+      if (await this.resume()) return;
       const res = await fetch(`${this.apiBase}/api/v1/conversations`, {
         method: 'POST',
         credentials: 'omit',
@@ -246,13 +250,7 @@ export class ChatWidget {
       if (!res.ok) throw new Error(await errorMessage(res));
       const conversation = (await res.json()) as Conversation;
       if (this.destroyed) return;
-      this.conversationId = conversation.id;
-      this.host.setAttribute('data-conversation-id', conversation.id);
-      for (const m of conversation.messages) this.addMessage(m);
-      this.setStatus(conversation.status, conversation.handoff);
-      if (conversation.ratingRequested) this.askForRating();
-      this.setTyping(undefined);
-      this.connectLive();
+      this.show(conversation);
     } catch (err) {
       if (this.destroyed) return;
       this.setTyping(undefined);
@@ -445,9 +443,58 @@ export class ChatWidget {
     return node;
   }
 
+  private show(conversation: Conversation): void {
+    this.conversationId = conversation.id;
+    this.host.setAttribute('data-conversation-id', conversation.id);
+    for (const m of conversation.messages) this.addMessage(m);
+    this.setStatus(conversation.status, conversation.handoff);
+    if (conversation.ratingRequested) this.askForRating();
+    this.setTyping(undefined);
+    this.connectLive();
+  }
+
+  /** Picks up a remembered conversation that is waiting for or with a person; else a new one starts. */
+  private async resume(): Promise<boolean> {
+    const id = rememberedConversation(this.token);
+    if (!id) return false;
+    const res = await fetch(`${this.apiBase}/api/v1/conversations/${encodeURIComponent(id)}`, {
+      credentials: 'omit',
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    }).catch(() => undefined);
+    const conversation = res?.ok ? ((await res.json()) as Conversation) : undefined;
+    if (this.destroyed) return true;
+    if (conversation?.status !== 'waiting_for_human' && conversation?.status !== 'with_human') {
+      rememberConversation(this.token, undefined);
+      return false;
+    }
+    this.show(conversation);
+    return true;
+  }
+
+  /** Asks to be contacted here when someone is free (offered when nobody suitable is online). */
+  private async requestCallback(button: HTMLButtonElement): Promise<void> {
+    if (!this.conversationId) return;
+    button.disabled = true;
+    try {
+      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/callback`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+      });
+      if (!res.ok) throw new Error(await errorMessage(res));
+      this.setStatus(this.status, { ...(this.handoff ?? EMPTY_HANDOFF), callbackRequested: true });
+      this.input.focus();
+    } catch (err) {
+      button.disabled = false;
+      this.showError(err instanceof Error ? err.message : String(err), () => this.requestCallback(button));
+    }
+  }
+
   private setStatus(status: ConversationStatus, handoff: Handoff | null | undefined): void {
     this.status = status;
     this.handoff = handoff ?? undefined;
+    const withPerson = status === 'waiting_for_human' || status === 'with_human';
+    rememberConversation(this.token, withPerson ? this.conversationId : undefined);
     this.host.setAttribute('data-status', status);
     const b = this.banner;
     b.replaceChildren();
@@ -467,8 +514,14 @@ export class ChatWidget {
         }).format(minutes);
         lines.push(this.t.eta(duration));
       }
+      if (handoff?.callbackRequested) lines.push(this.t.callbackPromised);
       if (!lines.length) lines.push(this.t.personWillReply);
       for (const line of lines) b.append(el('span', { text: line }));
+      if (handoff?.agentsOnline === 0 && !handoff.callbackRequested) {
+        const ask = el('button', { type: 'button', class: 'tc-callback', text: this.t.callbackOffer });
+        ask.addEventListener('click', () => void this.requestCallback(ask));
+        b.append(ask);
+      }
     } else if (status === 'with_human') {
       b.append(el('strong', { text: this.t.withPerson }));
     } else if (status === 'closed') {
@@ -571,12 +624,13 @@ export class ChatWidget {
       if (data.ratingRequested === true) this.askForRating();
     } else if (type === 'queue.updated' && isRecord(data) && this.status === 'waiting_for_human') {
       // Position and estimate move as people ahead are answered and agents come and go.
-      const { position, etaSeconds } = data;
-      this.setStatus('waiting_for_human', {
-        ...(this.handoff ?? { reason: '', priority: '', queue: '' }),
-        ...(typeof position === 'number' ? { position } : {}),
-        etaSeconds: typeof etaSeconds === 'number' ? etaSeconds : undefined,
-      });
+      const next: Handoff = { ...(this.handoff ?? EMPTY_HANDOFF) };
+      if (typeof data.position === 'number') next.position = data.position;
+      if ('etaSeconds' in data)
+        next.etaSeconds = typeof data.etaSeconds === 'number' ? data.etaSeconds : undefined;
+      if (typeof data.agentsOnline === 'number') next.agentsOnline = data.agentsOnline;
+      if (data.callbackRequested === true) next.callbackRequested = true;
+      this.setStatus('waiting_for_human', next);
     }
   }
 

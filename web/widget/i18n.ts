@@ -18,6 +18,8 @@ export interface WidgetStrings {
   queuePosition: (position: string) => string;
   eta: (duration: string) => string;
   personWillReply: string;
+  callbackOffer: string;
+  callbackPromised: string;
   withPerson: string;
   closed: string;
   typing: string;
@@ -54,6 +56,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `You are number ${n} in the queue`,
     eta: (d) => `Estimated wait: about ${d}`,
     personWillReply: 'A person will reply here',
+    callbackOffer: 'Contact me here when someone is free',
+    callbackPromised: 'We will contact you here as soon as someone is free',
     withPerson: 'You are chatting with a person',
     closed: 'This conversation has ended.',
     typing: 'Typing…',
@@ -88,6 +92,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Du är nummer ${n} i kön`,
     eta: (d) => `Beräknad väntetid: cirka ${d}`,
     personWillReply: 'En människa svarar här',
+    callbackOffer: 'Hör av er här när någon är ledig',
+    callbackPromised: 'Vi hör av oss här så snart någon är ledig',
     withPerson: 'Du chattar med en människa',
     closed: 'Konversationen är avslutad.',
     typing: 'Skriver…',
@@ -122,6 +128,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Sie sind Nummer ${n} in der Warteschlange`,
     eta: (d) => `Geschätzte Wartezeit: etwa ${d}`,
     personWillReply: 'Ein Mensch antwortet Ihnen hier',
+    callbackOffer: 'Melden Sie sich hier, sobald jemand frei ist',
+    callbackPromised: 'Wir melden uns hier, sobald jemand frei ist',
     withPerson: 'Sie chatten mit einem Menschen',
     closed: 'Diese Unterhaltung ist beendet.',
     typing: 'Schreibt…',
@@ -156,6 +164,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Vous êtes numéro ${n} dans la file d’attente`,
     eta: (d) => `Attente estimée : environ ${d}`,
     personWillReply: 'Une personne vous répondra ici',
+    callbackOffer: 'Recontactez-moi ici dès que quelqu’un est disponible',
+    callbackPromised: 'Nous vous recontacterons ici dès que quelqu’un sera disponible',
     withPerson: 'Vous discutez avec une personne',
     closed: 'Cette conversation est terminée.',
     typing: 'Écrit…',
@@ -190,6 +200,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Eres el número ${n} en la cola`,
     eta: (d) => `Espera estimada: unos ${d}`,
     personWillReply: 'Una persona te responderá aquí',
+    callbackOffer: 'Contactadme aquí cuando alguien esté libre',
+    callbackPromised: 'Le contactaremos aquí en cuanto alguien esté libre',
     withPerson: 'Estás hablando con una persona',
     closed: 'Esta conversación ha terminado.',
     typing: 'Escribiendo…',
@@ -224,6 +236,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Sei il numero ${n} in coda`,
     eta: (d) => `Attesa stimata: circa ${d}`,
     personWillReply: 'Una persona ti risponderà qui',
+    callbackOffer: 'Ricontattatemi qui quando qualcuno è libero',
+    callbackPromised: 'Ti ricontatteremo qui appena qualcuno sarà libero',
     withPerson: 'Stai parlando con una persona',
     closed: 'Questa conversazione è terminata.',
     typing: 'Sta scrivendo…',
@@ -258,6 +272,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Je bent nummer ${n} in de wachtrij`,
     eta: (d) => `Geschatte wachttijd: ongeveer ${d}`,
     personWillReply: 'Een mens antwoordt je hier',
+    callbackOffer: 'Neem hier contact met me op zodra iemand vrij is',
+    callbackPromised: 'We nemen hier contact op zodra iemand vrij is',
     withPerson: 'Je chat met een mens',
     closed: 'Dit gesprek is beëindigd.',
     typing: 'Typt…',
@@ -292,6 +308,8 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     queuePosition: (n) => `Bạn đang ở vị trí số ${n} trong hàng chờ`,
     eta: (d) => `Thời gian chờ ước tính: khoảng ${d}`,
     personWillReply: 'Nhân viên sẽ trả lời bạn tại đây',
+    callbackOffer: 'Liên hệ với tôi tại đây khi có người rảnh',
+    callbackPromised: 'Chúng tôi sẽ liên hệ tại đây ngay khi có người rảnh',
     withPerson: 'Bạn đang trò chuyện với nhân viên',
     closed: 'Cuộc trò chuyện đã kết thúc.',
     typing: 'Đang nhập…',

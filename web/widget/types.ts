@@ -25,7 +25,10 @@ export interface Handoff {
   priority: string;
   queue: string;
   position?: number;
-  etaSeconds?: number;
+  etaSeconds?: number | undefined;
+  /** People online who could take it; 0 means nobody, so a callback is offered. */
+  agentsOnline?: number;
+  callbackRequested?: boolean;
 }
 
 export interface Conversation {
@@ -46,7 +49,7 @@ export interface TurnResult {
 }
 
 export interface OpenOptions {
-  /** Signed customer token from the host app; without it the conversation is anonymous and not live. */
+  /** Signed customer token from the host app; without it the conversation is anonymous. */
   token?: string;
   /** BCP 47, e.g. `sv-SE`: the widget's language and the conversation's starting language. */
   locale?: string;

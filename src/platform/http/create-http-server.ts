@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { handleError } from './error-handler.js';
 import type { HttpServer } from './types.js';
+import { allowWidgetOrigins } from './widget-cors.js';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -61,5 +62,7 @@ export async function createHttpServer(config: AppConfig, logger: Logger): Promi
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  return app as unknown as HttpServer;
+  const server = app as unknown as HttpServer;
+  allowWidgetOrigins(server, config.widgetOrigins);
+  return server;
 }
