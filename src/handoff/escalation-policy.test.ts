@@ -65,10 +65,19 @@ describe('escalation policy', () => {
       now: NOW,
     };
     const turns: AssistantTurn[] = [];
-    for (const m of messages) {
+    for (const [i, m] of messages.entries()) {
+      // The history ends with the message being answered, as the conversation store passes it.
+      const said = { id: `m${i}`, role: 'customer' as const, text: m, createdAt: NOW };
+      ctx = { ...ctx, history: [...ctx.history, said] };
       const turn = await (options.with ?? assistant).respond(ctx, m);
       turns.push(turn);
-      ctx = { ...ctx, language: turn.language, state: turn.state };
+      const replies = turn.replies.map((r, j) => ({
+        id: `r${i}.${j}`,
+        role: 'assistant' as const,
+        text: r.text,
+        createdAt: NOW,
+      }));
+      ctx = { ...ctx, language: turn.language, state: turn.state, history: [...ctx.history, ...replies] };
     }
     return turns;
   }
@@ -99,6 +108,38 @@ describe('escalation policy', () => {
     });
     expect(first?.handoff).toBeUndefined();
     expect(second?.handoff).toMatchObject({ reason: 'repeated_unresolved' });
+  });
+
+  it('hands over the same question asked again after an answer (loop), but not a short "yes" twice', async () => {
+    const question = 'How do returns work with a payment plan?';
+    const [answered, again] = await talk([question, 'how do returns work with a payment plan'], {
+      customerId: alex(),
+    });
+    expect(answered?.handoff).toBeUndefined();
+    expect(text(answered)).not.toBe('');
+    expect(again?.handoff).toEqual({ reason: 'repeated_question', priority: 'normal', queue: 'general' });
+
+    const [, , second] = await talk(['How do returns work with a payment plan?', 'ok', 'ok'], {
+      customerId: alex(),
+    });
+    expect(second?.handoff).toBeUndefined();
+  });
+
+  it.each([
+    ['en', 'this is bullshit, fix my damn payment'],
+    ['sv', 'vad fan håller ni på med, skitföretag'],
+  ] as const)('hands over on swearing without capitals (%s)', async (lang, message) => {
+    const [turn] = await talk([message], { language: lang });
+    expect(turn?.handoff).toMatchObject({ reason: 'customer_frustrated', priority: 'high' });
+  });
+
+  it.each([
+    ['en', 'I want to make a formal complaint about how I was treated'],
+    ['sv', 'Jag vill lämna in ett formellt klagomål'],
+  ] as const)('sends a formal complaint to the complaints queue (%s)', async (lang, message) => {
+    const [turn] = await talk([message], { language: lang, customerId: alex() });
+    expect(turn?.handoff?.queue).toBe('complaints');
+    expect(['complaint', 'legal_threat']).toContain(turn?.handoff?.reason);
   });
 
   it('hands over after the configured number of messages it cannot understand', async () => {

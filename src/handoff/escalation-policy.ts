@@ -20,6 +20,8 @@ const DEFAULT_ROUTES = {
   frustrated: { reason: 'customer_frustrated', priority: 'high', queue: 'general' },
   lowUnderstanding: { reason: 'low_understanding', priority: 'normal', queue: 'general' },
   repeatedUnresolved: { reason: 'repeated_unresolved', priority: 'normal', queue: 'general' },
+  /** The same question again, word for word or nearly: the answer it got did not help. */
+  repeatedQuestion: { reason: 'repeated_question', priority: 'normal', queue: 'general' },
   hardship: { reason: 'hardship', priority: 'urgent', queue: 'hardship' },
   /** Bereavement or serious illness. */
   vulnerable: { reason: 'vulnerable_customer', priority: 'urgent', queue: 'hardship' },

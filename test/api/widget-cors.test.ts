@@ -8,7 +8,9 @@ describe('cross-origin access for the embedded widget', () => {
   const inject = injector(() => server);
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { WIDGET_ORIGINS: 'https://shop.example, https://other.example/' } });
+    server = await startTestServer({
+      env: { WIDGET_ORIGINS: 'https://shop.example, https://other.example/' },
+    });
   }, 120_000);
   afterAll(async () => server?.close());
 

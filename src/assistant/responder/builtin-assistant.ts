@@ -173,6 +173,11 @@ export function createBuiltinAssistant(deps: BuiltinAssistantDeps): BuiltinAssis
       if (continued) return continued;
     }
 
+    // Asked again, word for word or nearly, after an answer: another lap of the same answer won't help.
+    if (turn.sentiment.cues.includes('repeated_message')) {
+      return handoffTo(turn, routes.repeatedQuestion);
+    }
+
     const understood = turn.intent !== OOS_LABEL && turn.confidence >= policy.minConfidence;
     if (!understood) {
       const answer = await knowledgeAnswer(deps, turn, { useIntentArticle: false });
