@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
-import { createConfiguredAssistant } from './assistant/llm/create-configured-assistant.js';
+import {
+  type ConfiguredAssistant,
+  createConfiguredAssistant,
+} from './assistant/llm/create-configured-assistant.js';
 import { loadAssistantModels } from './assistant/load-assistant-models.js';
 import type { Assistant } from './conversations/assistant-port.js';
 import { registerConversationTopicRule } from './conversations/conversation-access.js';
@@ -12,6 +15,7 @@ import { registerDemoRoutes } from './demo/demo-routes.js';
 import { disputeRoutes } from './disputes/dispute-routes.js';
 import { registerHandoffJobs } from './handoff/handoff-jobs.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
+import { registerHandoffNoteJob } from './handoff/summarise-handoff-with-llm.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
 import { createAuthenticateHook } from './identity/authenticate.js';
@@ -98,7 +102,7 @@ export async function createApp(
   // One help-centre index per process, shared by the public help routes and the assistant.
   const knowledgeBase = createKnowledgeBaseSearch(deps.db);
   await helpRoutes(knowledgeBase)(http, deps);
-  const configured = options.assistant
+  const configured: ConfiguredAssistant = options.assistant
     ? { assistant: options.assistant, close: async () => {} }
     : await createConfiguredAssistant(deps.config.assistant, {
         db: deps.db,
@@ -121,6 +125,7 @@ export async function createApp(
     scheduleTranscriptCopies(deps.jobs, deps.db),
     registerHandoffJobs({ ...deps, dispatch: deps.config.dispatch }, deps.logger),
   ];
+  registerHandoffNoteJob(deps, configured.model);
 
   let closing: Promise<void> | undefined;
   return {

@@ -158,11 +158,12 @@ export interface HandoffDeps {
 export function queueDeps(deps: {
   events: EventBus;
   jobs?: EnterQueueDeps['jobs'] | undefined;
-  config?: { dispatch: EnterQueueDeps['dispatch'] } | undefined;
+  config?: { dispatch: EnterQueueDeps['dispatch']; assistant?: { provider: string } } | undefined;
 }): HandoffDeps {
+  const llmNote = (deps.config?.assistant?.provider ?? 'builtin') !== 'builtin';
   const queue =
     deps.jobs && deps.config
-      ? { events: deps.events, jobs: deps.jobs, dispatch: deps.config.dispatch }
+      ? { events: deps.events, jobs: deps.jobs, dispatch: deps.config.dispatch, llmNote }
       : undefined;
   return { events: deps.events, queue };
 }

@@ -32,6 +32,13 @@ export const handoffSummarySchema = z.object({
   lastCustomerMessage: z.string().nullable(),
   suggestedNextStep: z.string(),
   text: z.string().describe('A short readable summary, templated from the fields above'),
+  llmText: z
+    .string()
+    .optional()
+    .describe(
+      'A note written by the configured LLM, added shortly after the handoff when its figures check out',
+    ),
+  llmModel: z.string().optional().describe('Provider and model that wrote llmText'),
   builtAt: z.string(),
 });
 export type HandoffSummary = z.infer<typeof handoffSummarySchema>;
@@ -42,6 +49,7 @@ const NEEDS: Record<string, string> = {
   customer_frustrated: 'Frustrated with the assistant',
   low_understanding: 'The assistant could not understand them',
   repeated_unresolved: 'Asked for the same thing again without it being resolved',
+  repeated_question: 'Asked the same question again after an answer: the answer did not help',
   hardship: 'Financial hardship: cannot pay as planned',
   vulnerable_customer: 'Bereavement or serious illness',
   complaint: 'A complaint',

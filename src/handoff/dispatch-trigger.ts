@@ -5,6 +5,8 @@ import type { JobQueue } from '../platform/queue/job-queue.js';
 /** Job queues of the dispatcher (handlers in `handoff-jobs.ts`). */
 export const DISPATCH_QUEUE = 'handoff.dispatch';
 export const OFFER_EXPIRY_QUEUE = 'handoff.offer-expiry';
+/** The optional LLM-written handoff note (`summarise-handoff-with-llm.ts`). */
+export const HANDOFF_NOTE_QUEUE = 'handoff.llm-note';
 
 export interface DispatchJob {
   /** One conversation (a new arrival, a declined or expired offer); absent: every waiting one. */

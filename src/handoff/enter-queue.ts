@@ -6,7 +6,7 @@ import type { DispatchConfig } from '../platform/config.js';
 import type { DB } from '../platform/db/schema.js';
 import { type EventBus, publishEvents } from '../platform/events/event-bus.js';
 import type { JobQueue } from '../platform/queue/job-queue.js';
-import { triggerDispatch } from './dispatch-trigger.js';
+import { HANDOFF_NOTE_QUEUE, triggerDispatch } from './dispatch-trigger.js';
 import { skillsForQueue } from './eligible-agents.js';
 import { NO_AGENT_ONLINE } from './handoff-texts.js';
 import { type QueueStatus, queueStatus } from './queue-status.js';
@@ -15,6 +15,8 @@ export interface EnterQueueDeps {
   events: EventBus;
   jobs: JobQueue;
   dispatch: DispatchConfig;
+  /** An LLM is configured: it also writes a note for the agent, after the handoff commits. */
+  llmNote?: boolean;
 }
 
 /**
@@ -60,5 +62,6 @@ export async function enterQueue(
     trx,
   );
   await triggerDispatch(deps.jobs, trx, conversationId);
+  if (deps.llmNote) await deps.jobs.enqueue(HANDOFF_NOTE_QUEUE, { conversationId }, { maxAttempts: 2 }, trx);
   return status;
 }

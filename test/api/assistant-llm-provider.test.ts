@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNextPayment } from '../../src/orders/get-next-payment.js';
 import {
@@ -6,7 +7,7 @@ import {
   type RecordedRequest,
   startFakeOpenAiServer,
 } from '../support/fake-openai-server.js';
-import { injector } from '../support/http.js';
+import { injector, logInAs } from '../support/http.js';
 import { serverTestTargets, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface Turn {
@@ -21,6 +22,10 @@ const draftOf = (request: RecordedRequest) => {
   return /Draft reply:\n([\s\S]*)$/.exec(messages.at(-1)!.content)?.[1] ?? '';
 };
 
+const isNoteRequest = (request: RecordedRequest) =>
+  (request.body.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name ===
+  'handoff_note';
+
 /**
  * The whole server with ASSISTANT_PROVIDER=openai, pointed at a local HTTP server speaking the
  * OpenAI wire format: good wording is used, an invented figure falls back to the template.
@@ -29,11 +34,16 @@ describe.each(serverTestTargets())('assistant with an OpenAI-compatible provider
   let server: TestServer;
   let llm: FakeOpenAiServer;
   let reword: (draft: string) => string = (draft) => draft;
+  let handoffNote = () => '';
   const inject = injector(() => server);
   let elsa: { id: string; token: string };
 
   beforeAll(async () => {
-    llm = await startFakeOpenAiServer((request) => ({ json: completionBody(reword(draftOf(request))) }));
+    llm = await startFakeOpenAiServer((request) =>
+      isNoteRequest(request)
+        ? { json: completionBody(JSON.stringify({ note: handoffNote() })) }
+        : { json: completionBody(reword(draftOf(request))) },
+    );
     server = await startTestServer({
       database,
       env: {
@@ -108,5 +118,66 @@ describe.each(serverTestTargets())('assistant with an OpenAI-compatible provider
     expect(metrics.body).toMatch(
       /tandem_assistant_llm_total\{stage="phrase",outcome="rejected",reason="invented_figure"\} 1/,
     );
+  });
+
+  /** Elsa asks for a person; returns the conversation once its note job has run. */
+  async function handOffAndWaitForNote(
+    text = 'Jag vill prata med en riktig människa om min betalning',
+  ): Promise<{ id: string; summary: Record<string, unknown> }> {
+    const started = await inject({
+      method: 'POST',
+      url: '/api/v1/conversations',
+      payload: { locale: 'sv-SE', customerToken: elsa.token },
+    });
+    const id = (started.json() as { id: string }).id;
+    const post = await inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${id}/messages`,
+      payload: { text },
+      headers: { authorization: `Bearer ${elsa.token}` },
+    });
+    expect((post.json() as Turn).status).toBe('waiting_for_human');
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const job = await sql<{ status: string }>`
+        select status from jobs where queue = 'handoff.llm-note' and payload->>'conversationId' = ${id}`.execute(
+        server.app.deps.db,
+      );
+      if (['done', 'failed'].includes(job.rows[0]?.status ?? '')) break;
+      if (Date.now() > deadline)
+        throw new Error(`note job for ${id} did not run: ${JSON.stringify(job.rows)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const supervisor = await logInAs(server, 'supervisor@tandem.demo');
+    const res = await inject({
+      method: 'GET',
+      url: `/api/v1/conversations/${id}/handoff-summary`,
+      headers: supervisor.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return { id, summary: res.json() as Record<string, unknown> };
+  }
+
+  it('adds an LLM-written note to the handoff summary, after the handoff, without personal data sent', async () => {
+    handoffNote = () => 'Elsa asked for a person about her payment. The assistant changed nothing. Help her.';
+    const before = llm.requests.filter(isNoteRequest).length;
+    const { summary } = await handOffAndWaitForNote(
+      'Jag vill prata med en riktig människa, mejla mig på elsa.lindqvist@example.se',
+    );
+    expect(summary.llmText).toBe(handoffNote());
+    expect(summary.llmModel).toContain('tiny-test');
+    expect(String(summary.text)).toContain('Next:');
+    const sent = llm.requests.filter(isNoteRequest);
+    expect(sent.length).toBe(before + 1);
+    const prompt = JSON.stringify(sent.at(-1)!.body.messages);
+    expect(prompt).toContain('Jag vill prata med en riktig människa');
+    expect(prompt).not.toContain('elsa.lindqvist@example.se');
+  });
+
+  it('keeps only the templated summary when the note states a figure the conversation never had', async () => {
+    handoffNote = () => 'Elsa owes 9 999 kr since 3 March and wants a refund of 120 kr.';
+    const { summary } = await handOffAndWaitForNote();
+    expect(summary.llmText).toBeUndefined();
+    expect(String(summary.text)).toContain('Next:');
   });
 });

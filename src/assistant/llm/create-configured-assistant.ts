@@ -11,6 +11,8 @@ import { createOpenAiChatModel } from './openai-chat-model.js';
 
 export interface ConfiguredAssistant {
   assistant: Assistant;
+  /** The configured LLM, if any (also writes handoff notes for agents). */
+  model?: ChatModel;
   /** Frees a local model; nothing to do for HTTP providers. */
   close(): Promise<void>;
 }
@@ -50,5 +52,5 @@ export async function createConfiguredAssistant(
     logger: deps.logger,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
-  return { assistant, close: async () => model.close?.() };
+  return { assistant, model, close: async () => model.close?.() };
 }
