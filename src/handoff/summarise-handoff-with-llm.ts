@@ -67,7 +67,9 @@ export async function summariseHandoffWithLlm(
     .map((m) => `${m.role}: ${redactPersonalData(m.text).text}`)
     .join('\n');
   const { customer, text: _templated, ...structured } = summary;
-  const facts = redactPersonalData(JSON.stringify({ ...structured, customerVerified: customer.verified })).text;
+  const facts = redactPersonalData(
+    JSON.stringify({ ...structured, customerVerified: customer.verified }),
+  ).text;
   const source = `${facts}\n${transcript}`;
 
   const completion = await deps.model.complete({
