@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { agentDeskRoutes } from './agent-desk/agent-desk-routes.js';
 import {
   type ConfiguredAssistant,
   createConfiguredAssistant,
@@ -102,6 +103,7 @@ export async function createApp(
   // One help-centre index per process, shared by the public help routes and the assistant.
   const knowledgeBase = createKnowledgeBaseSearch(deps.db);
   await helpRoutes(knowledgeBase)(http, deps);
+  await agentDeskRoutes(knowledgeBase)(http, deps);
   const configured: ConfiguredAssistant = options.assistant
     ? { assistant: options.assistant, close: async () => {} }
     : await createConfiguredAssistant(deps.config.assistant, {
