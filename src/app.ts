@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { agentDeskRoutes } from './agent-desk/agent-desk-routes.js';
 import { createConfiguredAssistant } from './assistant/llm/create-configured-assistant.js';
 import { loadAssistantModels } from './assistant/load-assistant-models.js';
 import type { Assistant } from './conversations/assistant-port.js';
@@ -56,6 +57,7 @@ const DOMAIN_ROUTES: RouteModule[] = [
   opsRoutes,
   fraudRoutes,
   humanRoutes,
+  agentDeskRoutes,
   agentRoutes,
   handoffRoutes,
 ];

@@ -5,6 +5,7 @@ import type { RouteModule } from '../platform/http/types.js';
 import { AGENT_LANGUAGES, AGENT_SKILLS, agentViewSchema, toAgentView } from './agent-views.js';
 import { agentOfStaff, getAgent, listAgents } from './list-agents.js';
 import { earningsViewSchema, listEarnings } from './list-earnings.js';
+import { listMyConversations, myConversationSchema } from './list-my-conversations.js';
 import { reviewAgent } from './review-agent.js';
 import { setPresence } from './set-presence.js';
 import { signUpAgent } from './sign-up-agent.js';
@@ -75,6 +76,23 @@ export const agentRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => ({ agent: view(await agentOfStaff(deps.db, staffPrincipal(request).staffUserId)) }),
+  );
+
+  app.get(
+    '/api/v1/agents/me/conversations',
+    {
+      preHandler: requireRoles('agent'),
+      schema: {
+        tags: ['agents'],
+        summary: 'The conversations you are handling now (assigned to you, with a person), oldest first',
+        description: 'A staff user without an agent profile gets 404, as on GET /api/v1/agents/me.',
+        security,
+        response: { 200: z.object({ conversations: z.array(myConversationSchema) }) },
+      },
+    },
+    async (request) => ({
+      conversations: await listMyConversations(deps.db, staffPrincipal(request).staffUserId),
+    }),
   );
 
   app.get(

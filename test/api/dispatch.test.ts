@@ -1,10 +1,10 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueDeps, requestHandoff } from '../../src/conversations/conversation-store.js';
 import { createStaffUser } from '../../src/identity/staff-users.js';
 import { systemActor } from '../../src/platform/audit/write-audit.js';
 import { newId } from '../../src/platform/ids.js';
 import { recordConversationEarning } from '../../src/workforce/record-conversation-earning.js';
+import { handedOverConversation } from '../support/handoff.js';
 import { errorCode, logInAs, type StaffSession } from '../support/http.js';
 import { serverTestTargets, startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -85,33 +85,8 @@ function network(server: () => TestServer) {
   }
 
   /** A conversation the assistant hands over, through the real `requestHandoff`. */
-  async function waiting(
-    language: string,
-    queue = 'general',
-    priority: 'normal' | 'high' | 'urgent' = 'normal',
-  ) {
-    const { db } = server().app.deps;
-    const deps = server().app.deps;
-    const id = newId();
-    await db.transaction().execute(async (trx) => {
-      const now = new Date();
-      const row = await trx
-        .insertInto('conversations')
-        .values({
-          id,
-          customer_id: null,
-          channel: 'chat',
-          status: 'bot',
-          language,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await requestHandoff(trx, queueDeps(deps), systemActor, row, { reason: 'test', priority, queue }, now);
-    });
-    return id;
-  }
+  const waiting = (language: string, queue = 'general', priority: 'normal' | 'high' | 'urgent' = 'normal') =>
+    handedOverConversation(server(), { language, queue, priority });
 
   async function offers(session: StaffSession): Promise<Offer[]> {
     const res = await inject({ method: 'GET', url: '/api/v1/agents/me/offers', headers: session.headers });

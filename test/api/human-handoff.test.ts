@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handBackToAssistant } from '../../src/conversations/hand-back-to-assistant.js';
 import { postAgentMessage } from '../../src/conversations/post-agent-message.js';
-import { createStaffUser } from '../../src/identity/staff-users.js';
 import { newId } from '../../src/platform/ids.js';
+import { approvedAgent, assignConversation } from '../support/handoff.js';
 import { errorCode, injector, logInAs, type StaffSession } from '../support/http.js';
 import { RecordingEventBus } from '../support/recording-event-bus.js';
 import { serverTestTargets, startTestServer, type TestServer } from '../support/test-server.js';
@@ -49,28 +49,12 @@ describe.each(serverTestTargets())('human side of a conversation (%s)', (databas
         .executeTakeFirstOrThrow()
     ).id;
     // A second approved agent, to whom nothing is assigned.
-    const other = await createStaffUser(
-      db,
-      { type: 'system', id: null },
-      {
-        email: 'other.agent@tandem.demo',
-        name: 'Otto Other',
-        password: 'tandem-demo-other',
-        roles: ['agent'],
-      },
-    );
-    await db
-      .insertInto('agents')
-      .values({
-        id: newId(),
-        staff_user_id: other.id,
-        display_name: 'Otto',
-        languages: ['en'],
-        status: 'approved',
-        created_at: new Date(),
-        updated_at: new Date(),
-      })
-      .execute();
+    await approvedAgent(server, {
+      email: 'other.agent@tandem.demo',
+      name: 'Otto Other',
+      displayName: 'Otto',
+      password: 'tandem-demo-other',
+    });
     agent = await logInAs(server, 'agent@tandem.demo');
     otherAgent = await logInAs(server, 'other.agent@tandem.demo', 'tandem-demo-other');
     supervisor = await logInAs(server, 'supervisor@tandem.demo');
@@ -96,14 +80,8 @@ describe.each(serverTestTargets())('human side of a conversation (%s)', (databas
     return id;
   }
 
-  /** What dispatch does when the agent accepts the offer. */
-  async function assign(conversationId: string, agentId = demoAgentId) {
-    await server.app.deps.db
-      .updateTable('conversations')
-      .set({ status: 'with_human', assigned_agent_id: agentId, assigned_at: new Date() })
-      .where('id', '=', conversationId)
-      .execute();
-  }
+  const assign = (conversationId: string, agentId = demoAgentId) =>
+    assignConversation(server, conversationId, agentId);
 
   const read = async (id: string, token?: string) =>
     (
