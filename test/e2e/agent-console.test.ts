@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInOverHttp } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, logIn, newPage, screenshot } from './browser.js';
 import { chatWidget, norm, type WidgetLabels } from './widget.js';
@@ -113,7 +114,9 @@ describe('the agent console', () => {
       startTestServer({ env: { OFFER_TIMEOUT_SECONDS: '300' } }),
       launchBrowser(),
     ]);
-    const info = (await (await fetch(`${server.url}/api/v1/demo/info`)).json()) as { customers: DemoCustomer[] };
+    const info = (await (await fetch(`${server.url}/api/v1/demo/info`)).json()) as {
+      customers: DemoCustomer[];
+    };
     customers = info.customers;
   });
 
@@ -150,7 +153,9 @@ describe('the agent console', () => {
         const countdown = offer.getByTestId('offer-countdown');
         const first = norm(await countdown.textContent());
         expect(first).toMatch(/^\d+:\d\d$/);
-        await expect.poll(async () => norm(await countdown.textContent()), { timeout: 5_000 }).not.toBe(first);
+        await expect
+          .poll(async () => norm(await countdown.textContent()), { timeout: 5_000 })
+          .not.toBe(first);
 
         if (c.acceptWith === 'shortcut') await agent.page.keyboard.press('Alt+A');
         else await offer.getByRole('button', { name: 'Accept' }).click();
@@ -183,11 +188,11 @@ describe('the agent console', () => {
         await suggestion.focus();
         await agent.page.keyboard.press('Enter');
         await expect.poll(() => replyBox.inputValue()).not.toBe('');
-        expect(await replyBox.evaluate((el) => el.matches(":focus"))).toBe(true);
+        expect(await replyBox.evaluate((el) => el.matches(':focus'))).toBe(true);
         await replyBox.fill('');
 
         await agent.page.keyboard.press('Alt+R');
-        expect(await replyBox.evaluate((el) => el.matches(":focus"))).toBe(true);
+        expect(await replyBox.evaluate((el) => el.matches(':focus'))).toBe(true);
         await agent.page.keyboard.type('first line');
         await agent.page.keyboard.press('Shift+Enter');
         expect(await replyBox.inputValue()).toBe('first line\n');
@@ -227,7 +232,9 @@ describe('the agent console', () => {
         await chat.slot.getByLabel(c.labels.comment).fill('Alva helped');
         await chat.slot.getByRole('button', { name: c.labels.rateSend }).click();
         await chat.slot.getByText(c.rateThanks).waitFor();
-        const conversationId = await chat.slot.locator('[data-tandem-chat]').getAttribute('data-conversation-id');
+        const conversationId = await chat.slot
+          .locator('[data-tandem-chat]')
+          .getAttribute('data-conversation-id');
         const stored = await server.app.deps.db
           .selectFrom('conversations as c')
           .innerJoin('conversation_ratings as r', 'r.conversation_id', 'c.id')
@@ -249,6 +256,44 @@ describe('the agent console', () => {
     120_000,
   );
 
+  it('a staff member without an agent profile signs up, waits for approval, then can go online', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await logIn(page, 'admin@tandem.demo');
+      await page.goto('/console');
+      const form = page.getByRole('form', { name: 'Sign up as an agent' });
+      await form.waitFor();
+      await form.getByLabel('Display name').fill('Robin');
+      await form.getByRole('checkbox', { name: 'German' }).check();
+      await form.getByRole('checkbox', { name: 'Disputes' }).check();
+      await form.getByLabel('Conversations at a time').selectOption('2');
+      await form.getByRole('button', { name: 'Sign up' }).click();
+      const pending = page.getByTestId('agent-pending');
+      await pending.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
+      expect(norm(await pending.textContent())).toContain('English, German');
+      expect(await page.getByRole('switch').count()).toBe(0);
+
+      // A supervisor approves the profile; "Check again" opens the console.
+      const supervisor = await logInOverHttp(server.url, 'supervisor@tandem.demo');
+      const list = await fetch(`${server.url}/api/v1/agents?status=pending`, { headers: supervisor });
+      const { agents } = (await list.json()) as { agents: { id: string; displayName: string }[] };
+      const robin = agents.find((a) => a.displayName === 'Robin');
+      expect(robin).toBeDefined();
+      const approved = await fetch(`${server.url}/api/v1/agents/${robin!.id}/approve`, {
+        method: 'POST',
+        headers: { ...supervisor, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(approved.status).toBe(200);
+      await pending.getByRole('button', { name: 'Check again' }).click();
+      const online = page.getByRole('switch', { name: 'Online' });
+      await online.waitFor();
+      expect(await online.getAttribute('aria-checked')).toBe('false');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('declines with Alt+D, then takes two conversations and switches between them with Alt+1 and Alt+2', async () => {
     const agent = await agentOnline(browser, server.url);
     const shoppers: BrowserContext[] = [];
@@ -264,7 +309,12 @@ describe('the agent console', () => {
       const offers = agent.page.getByTestId('offer');
 
       // Decline: the offer leaves the console and is recorded as declined.
-      const declinedId = await askForPerson('Alex Morgan', 'Hi Alex', CASES[0]!.labels, 'I want to talk to a human');
+      const declinedId = await askForPerson(
+        'Alex Morgan',
+        'Hi Alex',
+        CASES[0]!.labels,
+        'I want to talk to a human',
+      );
       await offers.first().waitFor();
       await agent.page.keyboard.press('Alt+D');
       await agent.page.getByTestId('offer-notice').getByText('Offer declined').waitFor();
@@ -281,7 +331,12 @@ describe('the agent console', () => {
       await offers.first().waitFor();
       await agent.page.keyboard.press('Alt+A');
       await agent.page.getByTestId('conversation-tab').first().waitFor();
-      await askForPerson('Elsa Lindqvist', 'Hi Elsa', CASES[1]!.labels, 'Jag vill prata med en riktig människa');
+      await askForPerson(
+        'Elsa Lindqvist',
+        'Hi Elsa',
+        CASES[1]!.labels,
+        'Jag vill prata med en riktig människa',
+      );
       await offers.first().waitFor();
       await agent.page.keyboard.press('Alt+A');
       const tabs = agent.page.getByTestId('conversation-tab');

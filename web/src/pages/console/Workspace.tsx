@@ -67,6 +67,7 @@ export function Workspace({ agent }: { agent: AgentProfile }) {
   const [finished, setFinished] = useState<Set<string>>(new Set());
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [unread, setUnread] = useState<Set<string>>(new Set());
+  const [latest, setLatest] = useState<Record<string, ActiveConversation['lastMessage']>>({});
   const bus = useMemo(() => new LiveBus(), []);
   const list = useApi<{ conversations: ActiveConversation[] }>('/api/v1/agents/me/conversations');
   const earnings = useApi<Earnings>('/api/v1/agents/me/earnings');
@@ -76,8 +77,10 @@ export function Workspace({ agent }: { agent: AgentProfile }) {
   const conversations = useMemo(() => {
     const server = list.data?.conversations ?? [];
     const ids = new Set(server.map((c) => c.id));
-    return [...server, ...local.filter((c) => !ids.has(c.id))].filter((c) => !finished.has(c.id));
-  }, [list.data, local, finished]);
+    return [...server, ...local.filter((c) => !ids.has(c.id))]
+      .filter((c) => !finished.has(c.id))
+      .map((c) => (latest[c.id] ? { ...c, lastMessage: latest[c.id] ?? null } : c));
+  }, [list.data, local, finished, latest]);
   const selected = conversations.find((c) => c.id === selectedId) ?? conversations[0] ?? null;
 
   useEffect(() => {
@@ -101,8 +104,12 @@ export function Workspace({ agent }: { agent: AgentProfile }) {
       bus.emit(event);
       const conversationId = conversationIdOf(event.topic);
       if (conversationId) {
-        if (event.type === 'message.created' && isMessage(event.data) && event.data.role === 'customer') {
-          setUnread((u) => (conversationId === selected?.id ? u : new Set(u).add(conversationId)));
+        if (event.type === 'message.created' && isMessage(event.data)) {
+          const { role, text, createdAt } = event.data;
+          setLatest((l) => ({ ...l, [conversationId]: { role, text, createdAt } }));
+          if (role === 'customer' && conversationId !== selected?.id) {
+            setUnread((u) => new Set(u).add(conversationId));
+          }
         }
         if (
           event.type === 'conversation.status_changed' &&
