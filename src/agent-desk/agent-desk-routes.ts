@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { messageViewSchema } from '../conversations/conversation-views.js';
+import { TurnLock } from '../conversations/turn-lock.js';
 import { requireRoles } from '../identity/guards.js';
-import { staffPrincipal } from '../identity/principal.js';
+import { actorOf, staffPrincipal } from '../identity/principal.js';
 import type { RouteModule } from '../platform/http/types.js';
+import { ACTION_NAMES, deskActionSchema } from './agent-actions.js';
 import { conversationContextSchema, getConversationContext } from './get-conversation-context.js';
+import { runAgentAction } from './run-agent-action.js';
 
 const idParams = z.object({ id: z.uuid() });
 const security = [{ staffSession: [] }];
@@ -29,5 +33,40 @@ export const agentDeskRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request) => getConversationContext(deps, staffPrincipal(request), request.params.id),
+  );
+
+  const actionLock = new TurnLock();
+  app.post(
+    '/api/v1/conversations/:id/actions',
+    {
+      preHandler: staffOnly,
+      schema: {
+        tags: ['handoff'],
+        summary:
+          'Act for the customer (postpone, return, dispute, waive a late fee); the customer is told in their language',
+        description:
+          `${HANDLER_NOTE} Runs the same domain use case as the assistant, audited as the staff user, then posts ` +
+          'an agent message with the figures from the database (message.created on conversation:<id>). ' +
+          '409/422 when the rules refuse. Send an idempotency-key header: a retry with it returns the first ' +
+          'result without acting again. Cookie sessions must send x-csrf-token.',
+        security,
+        params: idParams,
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: deskActionSchema,
+        response: {
+          200: z.object({
+            action: z.enum(ACTION_NAMES),
+            outcome: z.literal('done'),
+            message: messageViewSchema,
+          }),
+        },
+      },
+    },
+    async (request) =>
+      runAgentAction({ ...deps, actionLock }, actorOf(request), staffPrincipal(request), {
+        conversationId: request.params.id,
+        action: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      }),
   );
 };

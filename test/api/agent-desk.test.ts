@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayOf } from '../../src/orders/domain.js';
 import { systemClock } from '../../src/platform/clock.js';
+import { newId } from '../../src/platform/ids.js';
 import { fixtures } from '../support/fixtures.js';
 import { approvedAgent, assignConversation, handedOverConversation } from '../support/handoff.js';
 import { errorCode, injector, logInAs, type StaffSession } from '../support/http.js';
@@ -275,6 +276,225 @@ describe.each(serverTestTargets())('agent desk (%s)', (database) => {
         headers: agent.headers,
       });
       expect(res.json()).toEqual({ customer: null, orders: [], nextPayment: null, recentConversations: [] });
+    });
+  });
+  describe('POST /api/v1/conversations/:id/actions', () => {
+    const act = (id: string, payload: unknown, session: StaffSession = agent, key?: string) =>
+      inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${id}/actions`,
+        headers: { ...session.headers, ...(key ? { 'idempotency-key': key } : {}) },
+        payload: payload as Record<string, unknown>,
+      });
+    const longDate = (date: string, locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${date}T00:00:00Z`),
+      );
+
+    it('postpones the next payment once, tells the customer in Swedish, audits the agent, and replays a retry', async () => {
+      const { customer, merchant, plan, token, f } = await swedishCustomer();
+      const id = await assignedConversation({ customerId: customer.id, language: 'sv' });
+      const moved = addDays(today, 12);
+      const text = `Klart: din delbetalning hos ${merchant.name} förfaller nu ${longDate(moved, 'sv-SE')}.`;
+
+      const res = await act(id, { action: 'postpone_installment', days: 7 }, agent, 'desk-postpone-1');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({
+        action: 'postpone_installment',
+        outcome: 'done',
+        message: {
+          id: expect.any(String),
+          role: 'agent',
+          agentName: 'Dana',
+          text,
+          createdAt: expect.any(String),
+        },
+      });
+      const first = res.json().message.id as string;
+      expect((await f.installment(plan.installments[0]!.id)).due_date).toBe(moved);
+
+      // A retried request with the same key: the same answer, no second postponement or message.
+      const retry = await act(id, { action: 'postpone_installment', days: 7 }, agent, 'desk-postpone-1');
+      expect(retry.statusCode, retry.body).toBe(200);
+      expect(retry.json().message.id).toBe(first);
+      const state = await f.planState(plan.plan.id);
+      expect(state.plan.postponements_used).toBe(1);
+      expect(state.installments[0]!.due_date).toBe(moved);
+
+      // A new request is a second postponement, which the plan's rules refuse.
+      const again = await act(id, { action: 'postpone_installment', days: 3 }, agent, 'desk-postpone-2');
+      expect(again.statusCode, again.body).toBe(409);
+      expect(again.json().error.message).toBe(
+        'A plan can be postponed only once, and this plan has already been postponed',
+      );
+
+      const audit = await server.app.deps.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_type', 'actor_id'])
+        .where((eb) => eb.or([eb('entity_id', '=', plan.installments[0]!.id), eb('entity_id', '=', id)]))
+        .where('action', 'in', ['installment.postponed', 'conversation.agent_action'])
+        .orderBy('id')
+        .execute();
+      expect(audit).toEqual([
+        { action: 'installment.postponed', actor_type: 'staff', actor_id: agent.user.id },
+        { action: 'conversation.agent_action', actor_type: 'staff', actor_id: agent.user.id },
+      ]);
+
+      // The customer sees it in their conversation, once, with the agent's name.
+      const seen = await inject({
+        method: 'GET',
+        url: `/api/v1/conversations/${id}`,
+        headers: bearer(token),
+      });
+      expect(seen.statusCode, seen.body).toBe(200);
+      const told = (seen.json().messages as { text: string; agentName?: string }[]).filter(
+        (m) => m.text === text,
+      );
+      expect(told).toEqual([expect.objectContaining({ role: 'agent', agentName: 'Dana' })]);
+    });
+
+    it('waives a late fee, registers a return of one item and opens a dispute, each told to the customer', async () => {
+      const f = fixtures(server.app.deps.db);
+      const customer = await f.customer({ given_name: 'Sam', family_name: 'Lee' });
+      const merchant = await f.merchant(`Outdoor Co ${customer.id.slice(0, 4)}`);
+      const plan = await f.bnplOrder({
+        customerId: customer.id,
+        merchantId: merchant.id,
+        totalMinor: 40_000,
+        placedAt: new Date(Date.now() - 20 * 86_400_000),
+        firstDueDate: addDays(today, -6),
+      });
+      const late = plan.installments[0]!;
+      await server.app.deps.db
+        .updateTable('installments')
+        .set({ status: 'late' })
+        .where('id', '=', late.id)
+        .execute();
+      await server.app.deps.db
+        .insertInto('late_fees')
+        .values({
+          id: newId(),
+          installment_id: late.id,
+          plan_id: plan.plan.id,
+          customer_id: customer.id,
+          amount_minor: 700,
+          currency: 'USD',
+          status: 'charged',
+          assessed_at: new Date(),
+        })
+        .execute();
+      const id = await assignedConversation({ customerId: customer.id });
+
+      const waived = await act(id, { action: 'waive_late_fee', installmentId: late.id });
+      expect(waived.statusCode, waived.body).toBe(200);
+      expect(waived.json().message.text).toBe(
+        `Done: the late fee of $7.00 on your ${merchant.name} installment has been waived.`,
+      );
+      const fee = await server.app.deps.db
+        .selectFrom('late_fees')
+        .select(['status', 'waived_reason'])
+        .where('installment_id', '=', late.id)
+        .executeTakeFirstOrThrow();
+      expect(fee).toEqual({ status: 'waived', waived_reason: 'Waived by Dana (agent console)' });
+      const twice = await act(id, { action: 'waive_late_fee', installmentId: late.id });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().error.message).toBe('The late fee on this installment is already waived');
+
+      const item = await server.app.deps.db
+        .selectFrom('order_items')
+        .select('id')
+        .where('order_id', '=', plan.order.id)
+        .executeTakeFirstOrThrow();
+      const notOurs = await act(id, {
+        action: 'register_return',
+        orderId: plan.order.id,
+        itemIds: [newId()],
+      });
+      expect(notOurs.statusCode).toBe(422);
+      expect(notOurs.json().error.message).toMatch(/^itemIds/);
+      const returned = await act(id, {
+        action: 'register_return',
+        orderId: plan.order.id,
+        itemIds: [item.id],
+      });
+      expect(returned.statusCode, returned.body).toBe(200);
+      expect(returned.json().message.text).toBe(
+        `Done: your return to ${merchant.name} is registered. Send the item back to the store; your refund follows once they have received it.`,
+      );
+      const stored = await server.app.deps.db
+        .selectFrom('returns')
+        .select(['status', 'reason'])
+        .where('order_id', '=', plan.order.id)
+        .execute();
+      expect(stored).toEqual([
+        { status: 'requested', reason: 'Registered by Dana (agent console): Rain jacket' },
+      ]);
+
+      const disputed = await act(id, {
+        action: 'open_dispute',
+        orderId: plan.order.id,
+        reason: 'not_as_described',
+      });
+      expect(disputed.statusCode, disputed.body).toBe(200);
+      expect(disputed.json().message.text).toContain(
+        `I've opened a dispute for your purchase at ${merchant.name}.`,
+      );
+      const planNow = await f.planState(plan.plan.id);
+      expect(planNow.plan.status).toBe('paused');
+      const secondDispute = await act(id, {
+        action: 'open_dispute',
+        orderId: plan.order.id,
+        reason: 'other',
+      });
+      expect(secondDispute.statusCode).toBe(409);
+      expect(secondDispute.json().error.message).toBe('This order already has an open dispute');
+    });
+
+    it('answers malformed bodies with 400 naming the field', async () => {
+      const id = await assignedConversation();
+      const cases: [unknown, string][] = [
+        [{ action: 'postpone_installment', days: 30 }, 'body.days'],
+        [{ action: 'postpone_installment' }, 'body.days'],
+        [{ action: 'open_dispute', orderId: newId() }, 'body.reason'],
+        [{ action: 'register_return', orderId: 'not-an-id' }, 'body.orderId'],
+        [{ action: 'refund_everything' }, 'body.action'],
+      ];
+      for (const [payload, field] of cases) {
+        const res = await act(id, payload);
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(errorCode(res)).toBe('validation_failed');
+        expect(res.json().error.message, JSON.stringify(payload)).toContain(field);
+      }
+    });
+
+    it('refuses other agents (403), customers (401), unknown conversations (404) and anonymous visitors (409)', async () => {
+      const { customer, token, f } = await swedishCustomer();
+      const id = await assignedConversation({ customerId: customer.id, language: 'sv' });
+      const body = { action: 'postpone_installment', days: 2 };
+      const other = await act(id, body, otherAgent);
+      expect(other.statusCode, other.body).toBe(403);
+      const asCustomer = await inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${id}/actions`,
+        headers: bearer(token),
+        payload: body,
+      });
+      expect(asCustomer.statusCode).toBe(401);
+      const unknown = await act('00000000-0000-4000-8000-000000000000', body);
+      expect(unknown.statusCode).toBe(404);
+      const anonymous = await act(await assignedConversation(), body);
+      expect(anonymous.statusCode).toBe(409);
+      // Nothing was postponed by any of them.
+      const orders = await f.planState(
+        (
+          await server.app.deps.db
+            .selectFrom('payment_plans')
+            .select('id')
+            .where('customer_id', '=', customer.id)
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+      expect(orders.plan.postponements_used).toBe(0);
     });
   });
 });

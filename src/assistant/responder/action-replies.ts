@@ -44,6 +44,8 @@ export interface ActionCopy {
   postponeDone(p: { merchant: string; to: string }): string;
   postponeRefused: Record<PostponeRefusal, string>;
   postponeTooFar(latest: string): string;
+  /** Said when a person from the team waives a late fee (the agent console). */
+  lateFeeWaived(p: Pay): string;
   methodsIntro: string;
   methodConfirm(method: string): string;
   methodDone(method: string): string;
@@ -98,6 +100,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `I can move your ${p.merchant} installment of ${p.amount} from ${p.from} to ${p.to}. This can be done only once for this purchase. Shall I? Please answer yes or no.`,
     postponeDone: (p) => `Done: your ${p.merchant} installment is now due ${p.to}.`,
+    lateFeeWaived: (p) =>
+      `Done: the late fee of ${p.amount} on your ${p.merchant} installment has been waived.`,
     postponeRefused: {
       already_postponed: 'This plan has already been postponed once, so its due dates cannot be moved again.',
       not_scheduled: 'This installment is already due or late, so it cannot be postponed any more.',
@@ -169,6 +173,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Jag kan flytta din delbetalning på ${p.amount} hos ${p.merchant} från ${p.from} till ${p.to}. Det går bara en gång för det här köpet. Ska jag göra det? Svara ja eller nej.`,
     postponeDone: (p) => `Klart: din delbetalning hos ${p.merchant} förfaller nu ${p.to}.`,
+    lateFeeWaived: (p) =>
+      `Klart: förseningsavgiften på ${p.amount} för din delbetalning hos ${p.merchant} är efterskänkt.`,
     postponeRefused: {
       already_postponed: 'Den här planen har redan skjutits upp en gång, så datumen kan inte flyttas igen.',
       not_scheduled: 'Delbetalningen har redan förfallit, så den kan inte skjutas upp längre.',
@@ -240,6 +246,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Ich kann Ihre Rate von ${p.amount} bei ${p.merchant} vom ${p.from} auf den ${p.to} verschieben. Das geht für diesen Einkauf nur einmal. Soll ich? Bitte antworten Sie mit Ja oder Nein.`,
     postponeDone: (p) => `Erledigt: Ihre Rate bei ${p.merchant} ist jetzt am ${p.to} fällig.`,
+    lateFeeWaived: (p) =>
+      `Erledigt: Die Mahngebühr von ${p.amount} für Ihre Rate bei ${p.merchant} wurde erlassen.`,
     postponeRefused: {
       already_postponed:
         'Dieser Plan wurde bereits einmal verschoben, die Termine können nicht noch einmal geändert werden.',
@@ -314,6 +322,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Je peux déplacer votre échéance de ${p.amount} chez ${p.merchant} du ${p.from} au ${p.to}. Ce n'est possible qu'une fois pour cet achat. Je le fais ? Répondez oui ou non.`,
     postponeDone: (p) => `C'est fait : votre échéance chez ${p.merchant} est maintenant due le ${p.to}.`,
+    lateFeeWaived: (p) =>
+      `C'est fait : les frais de retard de ${p.amount} sur votre échéance chez ${p.merchant} ont été annulés.`,
     postponeRefused: {
       already_postponed: 'Ce plan a déjà été reporté une fois, ses dates ne peuvent plus être déplacées.',
       not_scheduled: 'Cette échéance est déjà due ou en retard, elle ne peut plus être reportée.',
@@ -387,6 +397,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Puedo mover tu cuota de ${p.amount} de ${p.merchant} del ${p.from} al ${p.to}. Solo se puede hacer una vez en esta compra. ¿Lo hago? Responde sí o no.`,
     postponeDone: (p) => `Hecho: tu cuota de ${p.merchant} vence ahora el ${p.to}.`,
+    lateFeeWaived: (p) =>
+      `Hecho: se ha anulado el recargo por demora de ${p.amount} de tu cuota de ${p.merchant}.`,
     postponeRefused: {
       already_postponed: 'Este plan ya se aplazó una vez, así que sus fechas no se pueden volver a mover.',
       not_scheduled: 'Esta cuota ya ha vencido, así que ya no se puede aplazar.',
@@ -457,6 +469,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Posso spostare la tua rata di ${p.amount} da ${p.merchant} dal ${p.from} al ${p.to}. Si può fare una sola volta per questo acquisto. Procedo? Rispondi sì o no.`,
     postponeDone: (p) => `Fatto: la tua rata da ${p.merchant} ora scade il ${p.to}.`,
+    lateFeeWaived: (p) =>
+      `Fatto: la penale di ritardo di ${p.amount} sulla tua rata da ${p.merchant} è stata annullata.`,
     postponeRefused: {
       already_postponed:
         'Questo piano è già stato posticipato una volta, quindi le scadenze non si possono spostare di nuovo.',
@@ -530,6 +544,8 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Ik kan je termijn van ${p.amount} bij ${p.merchant} verplaatsen van ${p.from} naar ${p.to}. Dat kan maar één keer voor deze aankoop. Zal ik? Antwoord ja of nee.`,
     postponeDone: (p) => `Gedaan: je termijn bij ${p.merchant} vervalt nu op ${p.to}.`,
+    lateFeeWaived: (p) =>
+      `Gedaan: de kosten voor te laat betalen van ${p.amount} op je termijn bij ${p.merchant} zijn kwijtgescholden.`,
     postponeRefused: {
       already_postponed:
         'Dit plan is al een keer uitgesteld, dus de data kunnen niet nog eens worden verplaatst.',
@@ -603,6 +619,7 @@ export const ACTION_REPLIES: Readonly<Record<Language, ActionCopy>> = {
     postponeConfirm: (p) =>
       `Tôi có thể dời kỳ thanh toán ${p.amount} tại ${p.merchant} từ ngày ${p.from} sang ngày ${p.to}. Việc này chỉ làm được một lần cho đơn hàng này. Tôi làm nhé? Hãy trả lời có hoặc không.`,
     postponeDone: (p) => `Xong: kỳ thanh toán tại ${p.merchant} giờ đến hạn ngày ${p.to}.`,
+    lateFeeWaived: (p) => `Xong: phí trễ hạn ${p.amount} cho kỳ thanh toán tại ${p.merchant} đã được miễn.`,
     postponeRefused: {
       already_postponed: 'Kế hoạch này đã được hoãn một lần, nên không thể dời ngày thêm nữa.',
       not_scheduled: 'Kỳ thanh toán này đã đến hạn hoặc quá hạn, nên không thể hoãn nữa.',
