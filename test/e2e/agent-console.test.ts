@@ -157,6 +157,7 @@ describe('the agent console', () => {
           .poll(async () => norm(await countdown.textContent()), { timeout: 5_000 })
           .not.toBe(first);
 
+        if (c.acceptWith === 'shortcut') await screenshot(agent.page, 'agent-console-offer');
         if (c.acceptWith === 'shortcut') await agent.page.keyboard.press('Alt+A');
         else await offer.getByRole('button', { name: 'Accept' }).click();
 
