@@ -57,7 +57,6 @@ const DOMAIN_ROUTES: RouteModule[] = [
   opsRoutes,
   fraudRoutes,
   humanRoutes,
-  agentDeskRoutes,
   agentRoutes,
   handoffRoutes,
 ];
@@ -100,6 +99,7 @@ export async function createApp(
   // One help-centre index per process, shared by the public help routes and the assistant.
   const knowledgeBase = createKnowledgeBaseSearch(deps.db);
   await helpRoutes(knowledgeBase)(http, deps);
+  await agentDeskRoutes(knowledgeBase)(http, deps);
   const configured = options.assistant
     ? { assistant: options.assistant, close: async () => {} }
     : await createConfiguredAssistant(deps.config.assistant, {

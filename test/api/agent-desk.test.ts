@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertMessages } from '../../src/conversations/conversation-store.js';
 import { addDays, todayOf } from '../../src/orders/domain.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/ids.js';
@@ -65,6 +66,18 @@ describe.each(serverTestTargets())('agent desk (%s)', (database) => {
     });
     await assignConversation(server, id, options.assignee ?? agentId, options.assignedAt);
     return id;
+  }
+
+  const longDate = (date: string, locale: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
+
+  /** A customer message stored as a turn stores it (the assistant is not asked). */
+  async function customerSays(conversationId: string, text: string) {
+    await server.app.deps.db.transaction().execute(async (trx) => {
+      await insertMessages(trx, conversationId, [{ role: 'customer', text }], new Date());
+    });
   }
 
   /** A Swedish customer with one pay-in-4 plan of 180 kr: 4 × 45,00 kr, the first due in 5 days. */
@@ -495,6 +508,118 @@ describe.each(serverTestTargets())('agent desk (%s)', (database) => {
         ).id,
       );
       expect(orders.plan.postponements_used).toBe(0);
+    });
+  });
+  describe('GET /api/v1/conversations/:id/suggestions', () => {
+    interface Suggestions {
+      replies: { id: string; kind: string; title: string; text: string; articleSlug?: string }[];
+      actions: {
+        action: string;
+        label: string;
+        available: boolean;
+        unavailableReason?: string;
+        defaults?: Record<string, unknown>;
+      }[];
+    }
+    const suggestions = async (id: string, session: StaffSession = agent) => {
+      const res = await inject({
+        method: 'GET',
+        url: `/api/v1/conversations/${id}/suggestions`,
+        headers: session.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Suggestions;
+    };
+    const action = (s: Suggestions, name: string) => s.actions.find((a) => a.action === name);
+
+    it("suggests the flow's reply with the account's figures, the help article, and the actions the rules allow", async () => {
+      const { customer, merchant, plan } = await swedishCustomer();
+      const id = await assignedConversation({ customerId: customer.id, language: 'sv' });
+      await customerSays(id, 'Kan jag skjuta upp min nästa betalning några dagar?');
+
+      const first = await suggestions(id);
+      const due = longDate(addDays(today, 5), 'sv-SE');
+      expect(first.replies[0]).toEqual({
+        id: 'flow:next_payment',
+        kind: 'action',
+        title: 'Next payment',
+        text: `Din nästa betalning är 45,00\u00a0kr och ska betalas senast ${due}, för ditt köp hos ${merchant.name}.`,
+      });
+      expect(first.replies).toContainEqual(
+        expect.objectContaining({
+          kind: 'article',
+          articleSlug: 'postponing-a-payment',
+          title: 'Skjuta upp en betalning',
+        }),
+      );
+      expect(action(first, 'postpone_installment')).toEqual({
+        action: 'postpone_installment',
+        label: 'Postpone the next payment',
+        available: true,
+        defaults: {
+          days: 14,
+          installmentId: plan.installments[0]!.id,
+          orderId: plan.order.id,
+          merchant: merchant.name,
+          amountMinor: 4_500,
+          currency: 'SEK',
+          dueDate: addDays(today, 5),
+          latestDueDate: addDays(today, 19),
+        },
+      });
+      expect(action(first, 'register_return')).toMatchObject({
+        available: true,
+        defaults: { orderId: plan.order.id, items: [{ id: expect.any(String), description: 'Rain jacket' }] },
+      });
+      expect(action(first, 'open_dispute')).toMatchObject({
+        available: true,
+        defaults: { orderId: plan.order.id },
+      });
+      expect(action(first, 'waive_late_fee')).toMatchObject({
+        available: false,
+        unavailableReason: 'There is no unpaid late fee on this account',
+      });
+
+      // Once postponed, the rules say no, and the reply explains it to the customer in Swedish.
+      const done = await inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${id}/actions`,
+        headers: agent.headers,
+        payload: { action: 'postpone_installment', days: 2 },
+      });
+      expect(done.statusCode, done.body).toBe(200);
+      const after = await suggestions(id);
+      expect(action(after, 'postpone_installment')).toEqual({
+        action: 'postpone_installment',
+        label: 'Postpone the next payment',
+        available: false,
+        unavailableReason: 'This plan was already postponed once; a plan can be postponed only once',
+      });
+      expect(after.replies.find((r) => r.id === 'flow:postpone_refused')?.text).toMatch(
+        /^Den här planen har redan skjutits upp en gång/,
+      );
+      expect(after.replies[0]?.text).toContain(longDate(addDays(today, 7), 'sv-SE'));
+    });
+
+    it('offers no account actions for an anonymous visitor, and refuses other agents and unknown ids', async () => {
+      const id = await assignedConversation();
+      await customerSays(id, 'How do late fees work?');
+      const anonymous = await suggestions(id);
+      expect(anonymous.actions.every((a) => !a.available)).toBe(true);
+      expect(anonymous.replies[0]).toMatchObject({ kind: 'article', articleSlug: 'fees-and-late-fees' });
+
+      const other = await inject({
+        method: 'GET',
+        url: `/api/v1/conversations/${id}/suggestions`,
+        headers: otherAgent.headers,
+      });
+      expect(other.statusCode).toBe(403);
+      const unknown = await inject({
+        method: 'GET',
+        url: '/api/v1/conversations/00000000-0000-4000-8000-000000000000/suggestions',
+        headers: agent.headers,
+      });
+      expect(unknown.statusCode).toBe(404);
     });
   });
 });

@@ -24,11 +24,15 @@ import type { BuiltinAssistantDeps, FlowResult, Turn } from './types.js';
 const UNPAID = new Set(['scheduled', 'late', 'failed', 'paused']);
 
 /** The installment `postponeInstallment` would move: the plan's first unpaid one, in schedule order. */
-const firstUnpaid = (o: OrderView) =>
+export const firstUnpaid = (o: OrderView) =>
   o.plan?.installments.filter((i) => UNPAID.has(i.status)).sort((a, b) => a.seq - b.seq)[0];
 
 /** The same rules the use case enforces, checked first so the customer hears the reason in their language. */
-function refusal(order: OrderView, accountStatus: string, today: string): PostponeRefusal | null {
+export function postponeRefusal(
+  order: OrderView,
+  accountStatus: string,
+  today: string,
+): PostponeRefusal | null {
   const next = firstUnpaid(order);
   if (accountStatus !== 'active') return 'account_not_active';
   if (!order.plan || !next) return 'nothing_due';
@@ -64,7 +68,7 @@ export async function preparePostpone(
   entities: Entities,
 ): Promise<FlowResult> {
   const copy = actionCopy(turn);
-  const refused = refusal(order, await accountStatus(deps, customerId), turn.today);
+  const refused = postponeRefusal(order, await accountStatus(deps, customerId), turn.today);
   const next = firstUnpaid(order);
   if (refused || !next) {
     return explainAndOfferPerson(turn, 'postpone_not_eligible', [

@@ -14,7 +14,7 @@ import {
 import type { BuiltinAssistantDeps, FlowResult, Turn } from './types.js';
 
 /** The same rules as `registerReturn`, so only orders it would accept are offered. */
-function returnable(o: OrderView, now: Date): boolean {
+export function returnable(o: OrderView, now: Date): boolean {
   if (o.status === 'refunded' || o.status === 'cancelled') return false;
   if (o.returns.some((r) => r.status === 'requested' || r.status === 'in_transit')) return false;
   return now.getTime() <= Date.parse(o.placedAt) + RETURN_WINDOW_DAYS * 86_400_000;
