@@ -207,6 +207,33 @@ describe('the agent console', () => {
         await fromAgent.getByText(c.reply).waitFor();
         expect(norm(await fromAgent.textContent())).toContain('Alva');
 
+        if (c.acceptWith === 'shortcut') {
+          // An account action, as the assistant's flows would do it: confirm first, then the customer is told.
+          const actions = view.getByTestId('actions-panel');
+          await actions.getByRole('button', { name: 'Postpone the next payment…' }).click();
+          await actions.getByLabel('Days (1–14)').fill('7');
+          await actions.getByRole('button', { name: 'Continue' }).click();
+          expect(norm(await actions.getByTestId('action-confirm').textContent())).toMatch(
+            /^Postpone the next installment \(.+, due .+\) by 7 days\?$/,
+          );
+          await actions.getByRole('button', { name: 'Confirm' }).click();
+          const result = norm(await actions.getByTestId('action-result').textContent());
+          expect(result.length).toBeGreaterThan(10);
+          await expect
+            .poll(async () => (await chat.log.textContent())?.replace(/[\s\u00a0\u202f]+/g, ' '))
+            .toContain(result);
+          // The rule now refuses a second postponement, and says why.
+          const again = actions.getByRole('button', { name: 'Postpone the next payment…' });
+          await expect.poll(() => again.isDisabled()).toBe(true);
+          expect(norm(await actions.textContent())).toContain('already postponed');
+          const audit = await server.app.deps.db
+            .selectFrom('audit_log')
+            .select(['actor_type'])
+            .where('action', '=', 'installment.postponed')
+            .execute();
+          expect(audit.map((a) => a.actor_type)).toEqual(['staff']);
+        }
+
         // An internal note, for colleagues only.
         const notes = view.getByTestId('notes');
         await notes.getByLabel('Add a note').fill('Customer asked about the next payment first.');

@@ -17,7 +17,7 @@ function initialParams(action: SuggestedAction, context: ConversationContext | u
   const firstOrder = context?.orders.find((o) => o.status === 'active')?.id ?? context?.orders[0]?.id ?? '';
   switch (action.action) {
     case 'postpone_installment':
-      return { days: str(d.days) || '7' };
+      return { days: str(d.days) || '7', installmentId: str(d.installmentId) };
     case 'register_return':
       return { orderId: str(d.orderId) || firstOrder };
     case 'open_dispute':
@@ -30,7 +30,7 @@ function initialParams(action: SuggestedAction, context: ConversationContext | u
 function body(action: ActionName, p: Params): Record<string, unknown> {
   switch (action) {
     case 'postpone_installment':
-      return { action, days: Number(p.days) };
+      return { action, days: Number(p.days), ...(p.installmentId ? { installmentId: p.installmentId } : {}) };
     case 'register_return':
       return { action, orderId: p.orderId };
     case 'open_dispute':
@@ -41,15 +41,26 @@ function body(action: ActionName, p: Params): Record<string, unknown> {
 }
 
 /** The sentence the agent confirms: what will happen, in plain words. */
-function describe(action: ActionName, p: Params, context: ConversationContext | undefined): string {
+function describe(
+  action: ActionName,
+  p: Params,
+  context: ConversationContext | undefined,
+  d: Record<string, unknown>,
+): string {
   const order = context?.orders.find((o) => o.id === p.orderId);
   const orderName = order ? `${order.merchant.name} (${order.reference})` : 'the selected order';
-  const next = context?.nextPayment;
   switch (action) {
-    case 'postpone_installment':
-      return next
-        ? `Postpone the next installment (${formatMoney(next.amountMinor, next.currency)}, due ${formatDate(next.dueDate)}) by ${p.days} days?`
-        : `Postpone the next unpaid installment by ${p.days} days?`;
+    case 'postpone_installment': {
+      const amount =
+        typeof d.amountMinor === 'number' && str(d.currency)
+          ? formatMoney(d.amountMinor, str(d.currency))
+          : '';
+      const what =
+        amount && str(d.dueDate)
+          ? ` (${amount} to ${str(d.merchant)}, due ${formatDate(str(d.dueDate))})`
+          : '';
+      return `Postpone the next installment${what} by ${p.days} days?`;
+    }
     case 'register_return':
       return `Register a return of the whole order ${orderName}?`;
     case 'open_dispute':
@@ -156,6 +167,10 @@ function ActionForm({
   const submit = useSubmit();
   const set = (key: string, value: string) => setParams((p) => ({ ...p, [key]: value }));
   const orders = context?.orders ?? [];
+  // The server names the orders the action may apply to; without that list, every order.
+  const candidates = Array.isArray(action.defaults?.candidates)
+    ? (action.defaults.candidates as { orderId: string; reference: string; merchant: string }[])
+    : orders.map((o) => ({ orderId: o.id, reference: o.reference, merchant: o.merchant.name }));
 
   function confirm() {
     void submit.run(async () => {
@@ -203,9 +218,9 @@ function ActionForm({
                 value={params.orderId ?? ''}
                 onChange={(e) => set('orderId', e.target.value)}
               >
-                {orders.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.merchant.name} · {o.reference} · {formatMoney(o.totalMinor, o.currency)}
+                {candidates.map((o) => (
+                  <option key={o.orderId} value={o.orderId}>
+                    {o.merchant} · {o.reference}
                   </option>
                 ))}
               </select>
@@ -253,7 +268,7 @@ function ActionForm({
         </>
       ) : (
         <p className="confirm-text" data-testid="action-confirm">
-          {describe(action.action, params, context)}
+          {describe(action.action, params, context, action.defaults ?? {})}
         </p>
       )}
       {submit.error ? (
