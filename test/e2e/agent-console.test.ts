@@ -344,6 +344,16 @@ describe('the agent console', () => {
         'I want to talk to a human',
       );
       await offers.first().waitFor();
+      // Reachable with Tab from the switch, with a visible focus ring.
+      const decline = offers.first().getByRole('button', { name: 'Decline' });
+      await agent.page.getByRole('switch', { name: 'Online' }).focus();
+      for (let i = 0; i < 10 && !(await decline.evaluate((el) => el.matches(':focus'))); i++) {
+        await agent.page.keyboard.press('Tab');
+      }
+      expect(await decline.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+      expect(
+        await decline.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).boxShadow),
+      ).not.toBe('none');
       await agent.page.keyboard.press('Alt+D');
       await agent.page.getByTestId('offer-notice').getByText('Offer declined').waitFor();
       expect(await offers.count()).toBe(0);
