@@ -6,6 +6,7 @@ import { newId } from '../../src/platform/ids.js';
 import { fixtures } from '../support/fixtures.js';
 import { approvedAgent, assignConversation, handedOverConversation } from '../support/handoff.js';
 import { errorCode, injector, logInAs, type StaffSession } from '../support/http.js';
+import { connectLive } from '../support/live-socket.js';
 import { serverTestTargets, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface MyConversation {
@@ -310,8 +311,17 @@ describe.each(serverTestTargets())('agent desk (%s)', (database) => {
       const moved = addDays(today, 12);
       const text = `Klart: din delbetalning hos ${merchant.name} förfaller nu ${longDate(moved, 'sv-SE')}.`;
 
+      // The customer's widget follows the conversation live.
+      const live = connectLive(
+        `${server.url.replace('http', 'ws')}/api/v1/live?token=${encodeURIComponent(token)}&topics=conversation:${id}`,
+      );
+      await live.waitFor((m) => m.type === 'subscribed');
+
       const res = await act(id, { action: 'postpone_installment', days: 7 }, agent, 'desk-postpone-1');
       expect(res.statusCode, res.body).toBe(200);
+      const pushed = await live.waitFor((m) => m.event?.type === 'message.created');
+      expect(pushed.event?.data).toEqual(res.json().message);
+      live.socket.close();
       expect(res.json()).toEqual({
         action: 'postpone_installment',
         outcome: 'done',

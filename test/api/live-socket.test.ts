@@ -2,34 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { logInAs } from '../support/http.js';
+import { connectLive } from '../support/live-socket.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-
-type Message = {
-  type: string;
-  topics?: string[];
-  error?: { code: string };
-  event?: { type: string; data: unknown };
-};
-
-function connect(url: string, headers: Record<string, string> = {}) {
-  const socket = new WebSocket(url, { headers });
-  const messages: Message[] = [];
-  socket.on('message', (raw) => messages.push(JSON.parse(raw.toString()) as Message));
-  const waitFor = (predicate: (m: Message) => boolean, ms = 5_000) =>
-    new Promise<Message>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out; got ${JSON.stringify(messages)}`)), ms);
-      const look = () => {
-        const found = messages.find(predicate);
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      };
-      look();
-      socket.on('message', look);
-    });
-  return { socket, messages, waitFor };
-}
 
 describe('live WebSocket', () => {
   let server: TestServer;
@@ -78,7 +52,7 @@ describe('live WebSocket', () => {
 
   it("lets a customer follow their own topic but not another customer's", async () => {
     const token = await server.app.customerTokens.issue(customerA);
-    const live = connect(`${wsUrl}?token=${encodeURIComponent(token)}`);
+    const live = connectLive(`${wsUrl}?token=${encodeURIComponent(token)}`);
     await live.waitFor((m) => m.type === 'welcome');
     live.socket.send(
       JSON.stringify({ type: 'subscribe', topics: [`customer:${customerA}`, `customer:${customerB}`] }),
@@ -107,7 +81,7 @@ describe('live WebSocket', () => {
 
   it('answers malformed messages with an error and keeps the socket open', async () => {
     const staff = await logInAs(server, 'agent@tandem.demo');
-    const live = connect(`${wsUrl}?topics=staff`, { cookie: staff.headers.cookie });
+    const live = connectLive(`${wsUrl}?topics=staff`, { cookie: staff.headers.cookie });
     await live.waitFor((m) => m.type === 'subscribed');
     live.socket.send('{not json');
     expect((await live.waitFor((m) => m.type === 'error')).error?.code).toBe('malformed_json');
