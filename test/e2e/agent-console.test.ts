@@ -295,6 +295,7 @@ describe('the agent console', () => {
       await form.getByRole('checkbox', { name: 'German' }).check();
       await form.getByRole('checkbox', { name: 'Disputes' }).check();
       await form.getByLabel('Conversations at a time').selectOption('2');
+      await screenshot(page, 'agent-console-signup');
       await form.getByRole('button', { name: 'Sign up' }).click();
       const pending = page.getByTestId('agent-pending');
       await pending.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
