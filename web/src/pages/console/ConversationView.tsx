@@ -41,6 +41,13 @@ export function ConversationView({
   const [draft, setDraft] = useState('');
   const replyRef = useRef<HTMLTextAreaElement>(null);
 
+  // A safety net for messages missed while the socket was reconnecting.
+  const { reload: reloadDetail } = detail;
+  useEffect(() => {
+    const timer = window.setInterval(reloadDetail, 30_000);
+    return () => window.clearInterval(timer);
+  }, [reloadDetail]);
+
   useEffect(() => {
     if (detail.data) setMessages((current) => mergeMessages(current, detail.data?.messages ?? []));
   }, [detail.data]);

@@ -20,6 +20,8 @@ import { OffersPanel } from './OffersPanel';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ShortcutHelp, useConsoleShortcuts } from './shortcuts';
 
+const RESYNC_MS = 30_000;
+
 /** The offer's conversation as an offer card needs it, read when the offer came from GET (not the event). */
 async function withConversation(offer: Offer): Promise<OfferCard> {
   try {
@@ -83,21 +85,30 @@ export function Workspace({ agent }: { agent: AgentProfile }) {
   }, [list.data, local, finished, latest]);
   const selected = conversations.find((c) => c.id === selectedId) ?? conversations[0] ?? null;
 
+  // On start, then every 30 s as a safety net for events missed while the socket was reconnecting.
+  const { reload: reloadList } = list;
   useEffect(() => {
     let cancelled = false;
-    api<{ offers: Offer[] }>('/api/v1/agents/me/offers')
-      .then((res) => Promise.all(res.offers.map(withConversation)))
-      .then((cards) => {
-        if (cancelled) return;
-        setOffers((current) => [...current, ...cards.filter((c) => !current.some((o) => o.id === c.id))]);
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setOfferError(errorMessage(err));
-      });
+    const refresh = () =>
+      api<{ offers: Offer[] }>('/api/v1/agents/me/offers')
+        .then((res) => Promise.all(res.offers.map(withConversation)))
+        .then((cards) => {
+          if (cancelled) return;
+          setOffers((current) => [...current, ...cards.filter((c) => !current.some((o) => o.id === c.id))]);
+        })
+        .catch((err: unknown) => {
+          if (!cancelled) setOfferError(errorMessage(err));
+        });
+    void refresh();
+    const timer = window.setInterval(() => {
+      void refresh();
+      reloadList();
+    }, RESYNC_MS);
     return () => {
       cancelled = true;
+      window.clearInterval(timer);
     };
-  }, []);
+  }, [reloadList]);
 
   const onLive = useCallback(
     (event: LiveEvent) => {
