@@ -1,15 +1,15 @@
 import { localeFor } from '../assistant/responder/format.js';
 import type { Handler } from '../conversations/conversation-handler.js';
 import { handlerFor, lockForHandler } from '../conversations/conversation-handler.js';
-import { findConversation, insertMessages } from '../conversations/conversation-store.js';
+import { findConversation } from '../conversations/conversation-store.js';
 import {
   type ConversationRow,
   conversationTopic,
   languageOf,
-  type MessageRow,
   type MessageView,
   toAgentMessageView,
 } from '../conversations/conversation-views.js';
+import { storeAgentMessage } from '../conversations/post-agent-message.js';
 import type { TurnLock } from '../conversations/turn-lock.js';
 import type { Principal } from '../identity/principal.js';
 import type { DomainDeps } from '../orders/domain.js';
@@ -154,30 +154,16 @@ async function tellCustomer(
   return deps.db.transaction().execute(async (trx) => {
     const { conversation, handler } = await lockForHandler(trx, principal, input.conversationId);
     const now = deps.clock.now();
-    const [stored] = await insertMessages(
+    const message = await storeAgentMessage(
       trx,
       conversation.id,
-      [
-        {
-          role: 'agent',
-          text: input.text,
-          agentId: handler.agent?.id ?? null,
-          clientMessageId: input.key ? keyOf(input.key) : undefined,
-        },
-      ],
+      handler,
+      input.text,
       now,
+      input.key ? keyOf(input.key) : undefined,
     );
     // Only a message already holding this key (another process's request) makes the insert skip.
-    if (!stored) throw conflict('This idempotency-key was already used in this conversation');
-    const message: MessageRow = stored;
-    await trx
-      .updateTable('conversations')
-      .set((eb) => ({
-        first_human_reply_at: eb.fn.coalesce('first_human_reply_at', eb.val(now)),
-        updated_at: now,
-      }))
-      .where('id', '=', conversation.id)
-      .execute();
+    if (!message) throw conflict('This idempotency-key was already used in this conversation');
     await writeAudit(trx, actor, {
       action: 'conversation.agent_action',
       entityType: 'conversation',

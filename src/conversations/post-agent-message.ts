@@ -1,13 +1,20 @@
+import type { Transaction } from 'kysely';
 import type { Principal } from '../identity/principal.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import { writeAudit } from '../platform/audit/write-audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Sql } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
 import { type EventBus, publishEvents } from '../platform/events/event-bus.js';
-import { lockForHandler } from './conversation-handler.js';
+import { type Handler, lockForHandler } from './conversation-handler.js';
 import { insertMessages } from './conversation-store.js';
-import { conversationTopic, type MessageView, toAgentMessageView } from './conversation-views.js';
+import {
+  conversationTopic,
+  type MessageRow,
+  type MessageView,
+  toAgentMessageView,
+} from './conversation-views.js';
 
 export interface HumanActionDeps {
   db: Sql;
@@ -35,21 +42,8 @@ export async function postAgentMessage(
       throw conflict('The assistant has this conversation; it must be handed over before a person replies');
     }
     const now = deps.clock.now();
-    const [message] = await insertMessages(
-      trx,
-      conversation.id,
-      [{ role: 'agent', text: input.text, agentId: handler.agent?.id ?? null }],
-      now,
-    );
+    const message = await storeAgentMessage(trx, conversation.id, handler, input.text, now);
     if (!message) throw new Error('agent message not stored');
-    await trx
-      .updateTable('conversations')
-      .set((eb) => ({
-        first_human_reply_at: eb.fn.coalesce('first_human_reply_at', eb.val(now)),
-        updated_at: now,
-      }))
-      .where('id', '=', conversation.id)
-      .execute();
     await writeAudit(trx, actor, {
       action: 'conversation.agent_replied',
       entityType: 'conversation',
@@ -67,4 +61,35 @@ export async function postAgentMessage(
     );
     return view;
   });
+}
+
+/**
+ * Stores a message by the person handling the conversation and records the first human reply time.
+ * Call holding the conversation's lock (`lockForHandler`). Undefined when `clientMessageId` is already
+ * stored in this conversation.
+ */
+export async function storeAgentMessage(
+  trx: Transaction<DB>,
+  conversationId: string,
+  handler: Handler,
+  text: string,
+  now: Date,
+  clientMessageId?: string,
+): Promise<MessageRow | undefined> {
+  const [message] = await insertMessages(
+    trx,
+    conversationId,
+    [{ role: 'agent', text, agentId: handler.agent?.id ?? null, clientMessageId }],
+    now,
+  );
+  if (!message) return undefined;
+  await trx
+    .updateTable('conversations')
+    .set((eb) => ({
+      first_human_reply_at: eb.fn.coalesce('first_human_reply_at', eb.val(now)),
+      updated_at: now,
+    }))
+    .where('id', '=', conversationId)
+    .execute();
+  return message;
 }

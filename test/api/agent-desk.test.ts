@@ -344,6 +344,17 @@ describe.each(serverTestTargets())('agent desk (%s)', (database) => {
       expect(state.plan.postponements_used).toBe(1);
       expect(state.installments[0]!.due_date).toBe(moved);
 
+      const reused = await act(
+        id,
+        { action: 'waive_late_fee', installmentId: plan.installments[0]!.id },
+        agent,
+        'desk-postpone-1',
+      );
+      expect(reused.statusCode, reused.body).toBe(409);
+      expect(reused.json().error.message).toBe(
+        'This idempotency-key was already used for a different action',
+      );
+
       // A new request is a second postponement, which the plan's rules refuse.
       const again = await act(id, { action: 'postpone_installment', days: 3 }, agent, 'desk-postpone-2');
       expect(again.statusCode, again.body).toBe(409);
