@@ -21,8 +21,15 @@ describe('staff areas load their data', () => {
     const { context, page } = await newPage(browser, server.url);
     try {
       await logIn(page, 'agent@tandem.demo');
+      // An agent lands in the console; the customer lookup is one link away.
+      await page.waitForURL('**/console');
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Conversations' })
+        .click();
       await page.waitForURL('**/conversations');
-      await page.getByText('The live conversation console arrives with the handoff module.').waitFor();
+      const consoleLink = page.getByRole('note').getByRole('link', { name: 'agent console' });
+      expect(await consoleLink.getAttribute('href')).toBe('/console');
       await page.getByLabel('Find a customer').fill('Alex Morgan');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       // Results, or the "no match" note when the demo company is missing.

@@ -1,8 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInOverHttp } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, newPage, screenshot, screenshotOf } from './browser.js';
+import { chatWidget, norm } from './widget.js';
 
 interface DemoCustomer {
   id: string;
@@ -24,8 +25,6 @@ interface Order {
   disputes: { status: string }[];
 }
 
-/** Collapses the different spaces Intl uses (NBSP, narrow NBSP) so strings compare reliably. */
-const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const digits = (s: string) => s.replace(/\D/g, '');
 
 describe('the chat widget on /demo', () => {
@@ -45,27 +44,6 @@ describe('the chat widget on /demo', () => {
     const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
-  }
-
-  /** The widget, its message log and one way to say something in it. */
-  function chat(page: Page, labels: { input: string; send: string }) {
-    const slot = page.locator('#tandem-chat-widget-slot');
-    const log = slot.getByRole('log');
-    const replies = log.locator('[data-role="assistant"], [data-role="agent"], [data-role="system"]');
-    /** Sends `text` with Enter and returns the text of every reply it caused. */
-    async function ask(text: string): Promise<{ text: string; messages: Locator }> {
-      const before = await replies.count();
-      const input = slot.getByLabel(labels.input, { exact: true });
-      await input.fill(text);
-      await input.press('Enter');
-      await expect.poll(() => replies.count(), { timeout: 20_000 }).toBeGreaterThan(before);
-      await slot.locator('[data-tandem-chat]:not([data-sending])').waitFor();
-      const count = await replies.count();
-      const texts: string[] = [];
-      for (let i = before; i < count; i++) texts.push(norm(await replies.nth(i).textContent()));
-      return { text: texts.join('\n'), messages: replies.locator(`nth=${before}`) };
-    }
-    return { slot, log, replies, ask, send: slot.getByRole('button', { name: labels.send, exact: true }) };
   }
 
   beforeAll(async () => {
@@ -100,7 +78,7 @@ describe('the chat widget on /demo', () => {
       await page.getByRole('heading', { level: 1, name: 'Hi Elsa' }).waitFor();
 
       // The widget speaks Swedish: its own labels, and the assistant's greeting.
-      const sv = chat(page, { input: 'Ditt meddelande', send: 'Skicka' });
+      const sv = chatWidget(page, { input: 'Ditt meddelande', send: 'Skicka' });
       await sv.log.locator('[data-role="assistant"]').first().waitFor();
       expect(await sv.replies.first().textContent()).toContain('AI-assistent');
       await sv.slot.getByRole('button', { name: 'Prata med en människa' }).waitFor();
@@ -138,7 +116,7 @@ describe('the chat widget on /demo', () => {
         .getByLabel('Viewing as')
         .selectOption({ label: `${alex!.name} (${alex!.country}, ${alex!.locale})` });
       await page.getByRole('heading', { level: 1, name: 'Hi Alex' }).waitFor();
-      const en = chat(page, { input: 'Your message', send: 'Send' });
+      const en = chatWidget(page, { input: 'Your message', send: 'Send' });
       await en.log.locator('[data-role="assistant"]').first().waitFor();
       expect(await en.log.textContent()).not.toContain('När ska jag betala');
       expect(await page.locator('[data-tandem-chat]').count()).toBe(1);

@@ -7,6 +7,7 @@ import { ApiKeysPage } from './pages/admin/ApiKeysPage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
 import { StaffUsersPage } from './pages/admin/StaffUsersPage';
 import { ConversationsPage } from './pages/ConversationsPage';
+import { ConsolePage } from './pages/console/ConsolePage';
 import { FraudPage } from './pages/FraudPage';
 import { AreaGuard, RequireAuth } from './pages/guards';
 import { HomePage } from './pages/HomePage';
@@ -50,6 +51,14 @@ function StaffApp() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="console"
+            element={
+              <AreaGuard area="console">
+                <ConsolePage />
+              </AreaGuard>
+            }
+          />
           <Route
             path="conversations"
             element={

@@ -28,6 +28,8 @@ export interface RequestOptions {
   /** A customer token: sent as `Authorization: Bearer …` instead of using the staff cookie. */
   bearer?: string;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `idempotency-key`. */
+  headers?: Record<string, string>;
 }
 
 let csrfToken: string | null = null;
@@ -62,7 +64,7 @@ function errorFromBody(status: number, data: unknown): ApiError {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';

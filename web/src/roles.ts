@@ -29,7 +29,7 @@ export interface StaffUser {
   roles: StaffRole[];
 }
 
-export type AreaKey = 'conversations' | 'insights' | 'fraud' | 'operations' | 'admin';
+export type AreaKey = 'console' | 'conversations' | 'insights' | 'fraud' | 'operations' | 'admin';
 
 export interface Area {
   key: AreaKey;
@@ -43,10 +43,18 @@ export interface Area {
 /** The staff areas, in navigation order. Mirrors the API's role guards. */
 export const AREAS: readonly Area[] = [
   {
+    key: 'console',
+    label: 'Agent console',
+    path: '/console',
+    description: 'Go online, take conversations the assistant hands over, help and wrap up.',
+    // The agent endpoints need the agent role (admin passes every guard), so supervisors see it only as agents.
+    roles: ['agent'],
+  },
+  {
     key: 'conversations',
     label: 'Conversations',
     path: '/conversations',
-    description: 'Customer lookup and, soon, the live conversation console.',
+    description: 'Customer lookup: account, orders and payment plans.',
     roles: ['agent', 'supervisor'],
   },
   {

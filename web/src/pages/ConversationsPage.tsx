@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useUser } from '../auth';
 import { EmptyState, ErrorBanner, Loading, PageHeader, StatusBadge } from '../components';
 import { formatDate, formatMoney, humanize } from '../format';
+import { areaByKey, canSee } from '../roles';
 import { type OrderView, personName } from '../types';
 import { useApi } from '../use-api';
 import { isRecord } from '../util';
@@ -41,6 +43,7 @@ function listFrom(data: unknown): Rec[] {
 }
 
 export function ConversationsPage() {
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const selected = params.get('customer');
@@ -69,10 +72,14 @@ export function ConversationsPage() {
         title="Conversations"
         description="Look up a customer to see their account, orders and payment plans."
       />
-      <div className="alert alert-info" role="note">
-        <strong>The live conversation console arrives with the handoff module.</strong> Until then, use the
-        customer lookup below to answer questions about orders, installments, refunds and disputes.
-      </div>
+      {canSee(user.roles, areaByKey('console')) ? (
+        <div className="alert alert-info" role="note">
+          <p>
+            Conversations handed over by the assistant are answered in the{' '}
+            <Link to="/console">agent console</Link>.
+          </p>
+        </div>
+      ) : null}
 
       <search className="search-form">
         <form aria-label="Customers" onSubmit={onSearch}>

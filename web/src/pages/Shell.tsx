@@ -94,6 +94,14 @@ function NavIcon({ area }: { area: string }) {
     strokeLinejoin: 'round' as const,
   };
   switch (area) {
+    case 'console':
+      return (
+        <svg aria-hidden="true" {...common}>
+          <path d="M4 14v-2a8 8 0 0 1 16 0v2" />
+          <rect x="3" y="14" width="4" height="6" rx="1.5" />
+          <rect x="17" y="14" width="4" height="6" rx="1.5" />
+        </svg>
+      );
     case 'conversations':
       return (
         <svg aria-hidden="true" {...common}>
