@@ -13,6 +13,7 @@ import { findConversation } from './conversation-store.js';
 import { messageViewSchema } from './conversation-views.js';
 import { handBackToAssistant } from './hand-back-to-assistant.js';
 import { RESOLUTION_CODES } from './human-copy.js';
+import { leaveConversation } from './leave-conversation.js';
 import { postAgentMessage } from './post-agent-message.js';
 import { rateConversation } from './rate-conversation.js';
 
@@ -213,5 +214,29 @@ export const humanRoutes: RouteModule = (app, deps) => {
       });
       return reply.status(201).send(rating);
     },
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/leave',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'The customer ends the chat, while the assistant has it or while waiting for a person',
+        description:
+          'By the conversation’s customer (token) or the anonymous id holder; staff get 403. Leaving the queue ' +
+          'unanswered is recorded as `customer_left_queue` (counted as abandoned by GET /api/v1/ops/support) and ' +
+          'withdraws a pending offer; otherwise `customer_closed`. 409 when closed or while a person handles it.',
+        security: [{ customerToken: [] }, {}],
+        params: idParams,
+        response: {
+          200: z.object({
+            conversationId: z.string(),
+            status: z.literal('closed'),
+            resolutionCode: z.enum(['customer_left_queue', 'customer_closed']),
+          }),
+        },
+      },
+    },
+    async (request) => leaveConversation(deps, actorOf(request), request.principal, request.params.id),
   );
 };

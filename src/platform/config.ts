@@ -77,6 +77,13 @@ const envSchema = z.object({
   AGENT_CURRENCY: z.enum(['USD', 'SEK']).default('USD'),
   DEMAND_INCENTIVE_MINOR: z.coerce.number().int().min(0).default(100),
   DEMAND_NOTIFY_COOLDOWN_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** Share of queued chats to answer within WAIT_TARGET_SECONDS (the service-level target, percent). */
+  SERVICE_LEVEL_TARGET_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
+  /** What one conversation costs in model/inference fees, minor units of AI_COST_CURRENCY. */
+  AI_COST_PER_CONVERSATION_MINOR: z.coerce.number().int().min(0).default(2),
+  AI_COST_CURRENCY: z.enum(['USD', 'SEK']).default('USD'),
+  /** A conversation the assistant has and nobody wrote in for this long counts as finished (idle). */
+  CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
 });
 
 /** The agent network: offers, presence, wait targets, pay (see src/handoff and src/workforce). */
@@ -91,6 +98,14 @@ export interface DispatchConfig {
   currency: 'USD' | 'SEK';
   demandIncentiveMinor: number;
   demandCooldownMs: number;
+}
+
+/** How the supervisors' support figures are judged and costed (src/operations/get-support-outcomes.ts). */
+export interface SupportMetricsConfig {
+  serviceLevelTarget: number;
+  aiCostPerConversationMinor: number;
+  aiCostCurrency: 'USD' | 'SEK';
+  idleAfterMs: number;
 }
 
 /** Which answers the assistant may have an LLM word (see src/assistant/README.md). */
@@ -131,6 +146,7 @@ export interface AppConfig {
   assistant: AssistantProviderConfig;
   escalation: EscalationPolicy;
   dispatch: DispatchConfig;
+  support: SupportMetricsConfig;
 }
 
 export class ConfigError extends Error {
@@ -194,6 +210,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       currency: e.AGENT_CURRENCY,
       demandIncentiveMinor: e.DEMAND_INCENTIVE_MINOR,
       demandCooldownMs: e.DEMAND_NOTIFY_COOLDOWN_MINUTES * 60_000,
+    },
+    support: {
+      serviceLevelTarget: e.SERVICE_LEVEL_TARGET_PERCENT / 100,
+      aiCostPerConversationMinor: e.AI_COST_PER_CONVERSATION_MINOR,
+      aiCostCurrency: e.AI_COST_CURRENCY,
+      idleAfterMs: e.CONVERSATION_IDLE_MINUTES * 60_000,
     },
   };
 }
