@@ -16,6 +16,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OperationsPage } from './pages/OperationsPage';
 import { Shell } from './pages/Shell';
+import { SupportPage } from './pages/SupportPage';
 
 // The customer demo is a separate experience with its own styles: load it only when visited.
 const DemoPage = lazy(() => import('./demo/DemoPage'));
@@ -88,6 +89,14 @@ function StaffApp() {
             element={
               <AreaGuard area="operations">
                 <OperationsPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="operations/support"
+            element={
+              <AreaGuard area="operations">
+                <SupportPage />
               </AreaGuard>
             }
           />

@@ -78,3 +78,19 @@ export function reasonText(reason: string | null | undefined): string {
   if (REASONS[reason]) return REASONS[reason];
   return /^[a-z0-9_]+$/.test(reason) ? humanize(reason) : reason;
 }
+
+/** A share 0..1 as a whole percentage (`0.333` → `33%`); null (nothing to divide by) → `—`. */
+export function formatPercent(share: number | null | undefined, locale?: string): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** Seconds as `45 s`, `1 min 30 s`, `2 h 5 min`; null → `—`. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+  const minutes = Math.round((s % 3600) / 60);
+  return minutes ? `${Math.floor(s / 3600)} h ${minutes} min` : `${Math.floor(s / 3600)} h`;
+}

@@ -75,7 +75,7 @@ export const AREAS: readonly Area[] = [
     key: 'operations',
     label: 'Operations',
     path: '/operations',
-    description: 'Live figures for the support operation.',
+    description: 'Account figures, and the support operation: live queue, agents online and outcomes.',
     roles: ['supervisor'],
   },
   {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** One live event as the server's SocketHub sends it (src/platform/live/socket-hub.ts). */
 export interface LiveEvent {
@@ -6,6 +6,9 @@ export interface LiveEvent {
   type: string;
   data: unknown;
 }
+
+/** `connecting` until the hub confirms the subscription, `open` while connected, `closed` while waiting to reconnect. */
+export type LiveStatus = 'connecting' | 'open' | 'closed';
 
 type Frame = { type: 'event'; event: LiveEvent } | { type: 'welcome' | 'subscribed' | 'pong' | 'error' };
 
@@ -22,8 +25,11 @@ function liveUrl(topics: readonly string[]): string {
  * Follows `topics` over one WebSocket to `/api/v1/live`; the staff session cookie authenticates it.
  * Reconnects with exponential backoff (1 s … 30 s); topic changes are sent over the open socket
  * (subscribe/unsubscribe) rather than reconnecting. `onEvent` may change on every render.
+ * Returns the connection status: events sent while it was not `open` are not replayed, so re-read
+ * what you show when it becomes `open` again.
  */
-export function useLiveEvents(topics: string[], onEvent: (e: LiveEvent) => void): void {
+export function useLiveEvents(topics: string[], onEvent: (e: LiveEvent) => void): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
   const handler = useRef(onEvent);
   handler.current = onEvent;
   // A stable key, so a new array with the same topics changes nothing.
@@ -59,6 +65,7 @@ export function useLiveEvents(topics: string[], onEvent: (e: LiveEvent) => void)
       serverTopics = new Set(wanted.current);
       const current = new WebSocket(liveUrl([...serverTopics]));
       socket = current;
+      setStatus('connecting');
       current.addEventListener('open', () => {
         attempts = 0;
         sync.current();
@@ -71,6 +78,8 @@ export function useLiveEvents(topics: string[], onEvent: (e: LiveEvent) => void)
         } catch {
           return;
         }
+        // Open once the hub confirmed the topics: from then on no event is missed.
+        if (frame.type === 'subscribed') setStatus('open');
         if (frame.type === 'event' && wanted.current.has(frame.event.topic)) {
           handler.current({ topic: frame.event.topic, type: frame.event.type, data: frame.event.data });
         }
@@ -78,6 +87,7 @@ export function useLiveEvents(topics: string[], onEvent: (e: LiveEvent) => void)
       current.addEventListener('close', () => {
         if (socket !== current || closed) return;
         socket = undefined;
+        setStatus('closed');
         const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts++);
         timer = window.setTimeout(connect, delay);
       });
@@ -90,4 +100,6 @@ export function useLiveEvents(topics: string[], onEvent: (e: LiveEvent) => void)
       sync.current = () => {};
     };
   }, []);
+
+  return status;
 }

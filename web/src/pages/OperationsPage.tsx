@@ -1,6 +1,7 @@
 import { ErrorBanner, Loading, PageHeader } from '../components';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { useApi } from '../use-api';
+import { OperationsTabs } from './OperationsTabs';
 
 interface MoneyBucket {
   currency: string;
@@ -90,6 +91,7 @@ export function OperationsPage() {
           </button>
         }
       />
+      <OperationsTabs />
       {overview.error ? <ErrorBanner error={overview.error} onRetry={overview.reload} /> : null}
       {overview.loading && !o ? <Loading /> : null}
       {o ? (
@@ -122,10 +124,6 @@ export function OperationsPage() {
               <CountCard label="Closed" value={o.customers?.closed} />
             </dl>
           </section>
-          <p className="muted small">
-            Conversation queues, handoff wait times and agent availability appear here once the handoff module
-            is enabled.
-          </p>
         </div>
       ) : null}
     </>
