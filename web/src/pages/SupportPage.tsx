@@ -114,22 +114,32 @@ function Outcomes({ s }: { s: SupportOutcomes }) {
       <section className="figure-group" aria-labelledby="support-side-by-side">
         <h2 id="support-side-by-side">AI and people, side by side</h2>
         <div className="side-by-side">
-          <dl className="figure-grid" aria-label="AI">
-            <Figure
-              label="Time to resolution (AI)"
-              value={formatDuration(s.resolutionTime.ai.meanSeconds)}
-              detail={plural(s.resolutionTime.ai.conversations, 'conversation')}
-            />
-            <Figure label="CSAT (AI)" value={csatValue(s.csat.ai)} detail={csatDetail(s.csat.ai)} />
-          </dl>
-          <dl className="figure-grid" aria-label="People">
-            <Figure
-              label="Time to resolution (human)"
-              value={formatDuration(s.resolutionTime.human.meanSeconds)}
-              detail={plural(s.resolutionTime.human.conversations, 'conversation')}
-            />
-            <Figure label="CSAT (human)" value={csatValue(s.csat.human)} detail={csatDetail(s.csat.human)} />
-          </dl>
+          <div>
+            <h3 id="support-ai">AI</h3>
+            <dl className="figure-grid" aria-labelledby="support-ai">
+              <Figure
+                label="Time to resolution (AI)"
+                value={formatDuration(s.resolutionTime.ai.meanSeconds)}
+                detail={plural(s.resolutionTime.ai.conversations, 'conversation')}
+              />
+              <Figure label="CSAT (AI)" value={csatValue(s.csat.ai)} detail={csatDetail(s.csat.ai)} />
+            </dl>
+          </div>
+          <div>
+            <h3 id="support-people">People</h3>
+            <dl className="figure-grid" aria-labelledby="support-people">
+              <Figure
+                label="Time to resolution (human)"
+                value={formatDuration(s.resolutionTime.human.meanSeconds)}
+                detail={plural(s.resolutionTime.human.conversations, 'conversation')}
+              />
+              <Figure
+                label="CSAT (human)"
+                value={csatValue(s.csat.human)}
+                detail={csatDetail(s.csat.human)}
+              />
+            </dl>
+          </div>
         </div>
       </section>
       <section className="figure-group" aria-labelledby="support-reasons">
