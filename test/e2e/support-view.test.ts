@@ -86,6 +86,8 @@ describe('the supervisor’s support view', () => {
 
   it('shows the live queue, the outcomes and the sign-ups, and stays fresh', async () => {
     const { context, page } = await newPage(browser, server.url);
+    // A controllable clock, so the last step can stop the 5-second refresh and see the live path alone.
+    await page.clock.install();
     try {
       await logIn(page, 'supervisor@tandem.demo');
       await page.goto('/operations');
@@ -126,8 +128,10 @@ describe('the supervisor’s support view', () => {
       await page.getByText('No sign-up is waiting.').waitFor();
       await screenshot(page, 'operations-support');
 
-      // A new handoff reaches the open page without a reload (staff events, or the 5-second refresh).
+      // A new handoff reaches the open page through the staff topic: the page's clock is stopped,
+      // so the 5-second refresh cannot be what updates it.
       await page.locator('[data-live-status="open"]').waitFor();
+      await page.clock.pauseAt(new Date(Date.now() + 2000));
       await askForPerson();
       await figureBecomes(page, 'Conversations handed to a person', '3');
       expect(await figure(page, 'Conversations').textContent()).toBe('4');
