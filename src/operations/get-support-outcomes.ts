@@ -77,11 +77,11 @@ const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number
  * - handed to a person: entered the human queue (`waiting_since` set; a repeated handoff counts once,
  *   with its latest reason); handoff rate = that ÷ all conversations; reasons from `handoff.reason`.
  * - resolved by AI: never entered the queue and ended — closed, or the assistant has it and nobody
- *   wrote for `CONVERSATION_IDLE_MINUTES`.
+ *   wrote for `CONVERSATION_IDLE_MINUTES` (`updated_at`, which every turn sets, is the last activity).
  * - answered: a person accepted it (`assigned_at`); within target: waited ≤ WAIT_TARGET_SECONDS from
  *   `waiting_since`. abandoned: entered the queue, never answered, closed (the customer left).
  *   service level = within target ÷ (answered + abandoned); abandonment = abandoned ÷ the same.
- * - time to resolution: started → closed (AI; idle ones → their last message) and started → the
+ * - time to resolution: started → closed (AI; idle ones → their last turn) and started → the
  *   person closed it or handed it back (human, from the audit row of that step).
  * - CSAT: ratings of these conversations by `handled_by`: mean, count, share of 4–5.
  * - repeat contacts: of the identified customers with a conversation here, the share who started one
@@ -103,28 +103,35 @@ export async function getSupportOutcomes(
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const totals = await sql<Record<string, unknown>>`
-        with w as (
-          select c.*,
-            (select max(m.created_at) from conversation_messages m where m.conversation_id = c.id) as last_message_at,
-            (select min(a.occurred_at) from audit_log a
-               where a.entity_type = 'conversation' and a.entity_id = c.id::text
-                 and a.action in ('conversation.closed', 'conversation.handed_back')
-                 and a.occurred_at >= c.assigned_at) as human_finished_at
-          from conversations c where c.created_at >= ${from} and c.created_at <= ${now}
+        with started as (
+          select * from conversations where created_at >= ${from} and created_at <= ${now}
+        ),
+        -- A grouped join rather than a subquery per row: the planner costs it sanely (no JIT).
+        human_finished as (
+          select c.id, min(a.occurred_at) as at
+          from started c join audit_log a
+            on a.entity_type = 'conversation' and a.entity_id = c.id::text
+           and a.action in ('conversation.closed', 'conversation.handed_back') and a.occurred_at >= c.assigned_at
+          where c.assigned_at is not null
+          group by c.id
+        ),
+        w as (
+          select c.*, hf.at as human_finished_at
+          from started c left join human_finished hf on hf.id = c.id
         )
         select
           count(*)::int as conversations,
           count(*) filter (where waiting_since is null and (status = 'closed'
-            or (status = 'bot' and coalesce(last_message_at, created_at) < ${idleBefore})))::int as ai_resolved,
+            or (status = 'bot' and updated_at < ${idleBefore})))::int as ai_resolved,
           count(*) filter (where waiting_since is not null)::int as handed_off,
           count(*) filter (where assigned_at is not null)::int as answered,
           count(*) filter (where assigned_at is not null
             and extract(epoch from (assigned_at - waiting_since)) <= ${target}::float8)::int as within_target,
           avg(extract(epoch from (assigned_at - waiting_since)))::float8 as mean_wait,
           count(*) filter (where waiting_since is not null and assigned_at is null and status = 'closed')::int as abandoned,
-          avg(extract(epoch from (coalesce(closed_at, last_message_at) - created_at)))
+          avg(extract(epoch from (coalesce(closed_at, updated_at) - created_at)))
             filter (where waiting_since is null and (status = 'closed'
-              or (status = 'bot' and coalesce(last_message_at, created_at) < ${idleBefore})))::float8 as ai_seconds,
+              or (status = 'bot' and updated_at < ${idleBefore})))::float8 as ai_seconds,
           count(*) filter (where human_finished_at is not null)::int as human_finished,
           avg(extract(epoch from (human_finished_at - created_at)))::float8 as human_seconds
         from w`.execute(trx);
