@@ -125,8 +125,22 @@ describe('the agent console', () => {
     await server?.close();
   });
 
+  /** The supervisor's outcome figures over the API, to compare the page against. */
+  async function supportOutcomes(): Promise<{
+    handoff: { count: number };
+    csat: { human: { ratings: number } };
+  }> {
+    const headers = await logInOverHttp(server.url, 'supervisor@tandem.demo');
+    const res = await fetch(`${server.url}/api/v1/ops/support?days=7`, { headers });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      support: { handoff: { count: number }; csat: { human: { ratings: number } } };
+    };
+    return body.support;
+  }
+
   it.each(CASES)(
-    '$language customer ($customer): offer, accept, summary, reply, hand back, rating',
+    '$language customer ($customer): offer, accept, summary, reply, hand back, rating, counted in operations',
     async (c) => {
       const agent = await agentOnline(browser, server.url);
       const who = customer(c.customer);
@@ -138,6 +152,7 @@ describe('the agent console', () => {
         const earnings = console_.getByTestId('earnings');
         await earnings.waitFor();
         const paidBefore = Number(/(\d+) conversation/.exec(norm(await earnings.textContent()))?.[1]);
+        const outcomesBefore = await supportOutcomes();
 
         // The customer asks something first, then for a person.
         const chat = chatWidget(shopper.page, c.labels);
@@ -275,6 +290,26 @@ describe('the agent console', () => {
           comment: 'Alva helped',
           handled_by: 'human',
         });
+
+        // The operations view counts it: one more handoff, one more human rating.
+        const ops = await newPage(browser, server.url);
+        try {
+          await logIn(ops.page, 'supervisor@tandem.demo');
+          await ops.page.goto('/operations/support');
+          const figure = (label: string) =>
+            ops.page.getByRole('group', { name: label, exact: true }).getByRole('definition');
+          await expect
+            .poll(() => figure('Conversations handed to a person').first().textContent())
+            .toBe(String(outcomesBefore.handoff.count + 1));
+          const ratings = outcomesBefore.csat.human.ratings + 1;
+          expect(await figure('CSAT (human)').nth(1).textContent()).toContain(
+            `${ratings} rating${ratings === 1 ? '' : 's'}`,
+          );
+          const reasons = ops.page.getByRole('table', { name: 'Handoff reasons' });
+          await reasons.getByRole('row', { name: /customer requested human/i }).waitFor();
+        } finally {
+          await ops.context.close();
+        }
         expect(pageErrors).toEqual([]);
       } finally {
         await shopper.context.close();
