@@ -3,14 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInOverHttp } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, logIn, newPage, screenshot } from './browser.js';
-import { chatWidget, norm, type WidgetLabels } from './widget.js';
-
-interface DemoCustomer {
-  id: string;
-  name: string;
-  locale: string;
-  country: string;
-}
+import { chatWidget, type DemoCustomer, demoCustomers, norm, type WidgetLabels } from './widget.js';
 
 interface CustomerCase {
   customer: string;
@@ -114,10 +107,7 @@ describe('the agent console', () => {
       startTestServer({ env: { OFFER_TIMEOUT_SECONDS: '300' } }),
       launchBrowser(),
     ]);
-    const info = (await (await fetch(`${server.url}/api/v1/demo/info`)).json()) as {
-      customers: DemoCustomer[];
-    };
-    customers = info.customers;
+    customers = await demoCustomers(server.url);
   });
 
   afterAll(async () => {
@@ -173,7 +163,7 @@ describe('the agent console', () => {
           .not.toBe(first);
 
         if (c.acceptWith === 'shortcut') await screenshot(agent.page, 'agent-console-offer');
-        if (c.acceptWith === 'shortcut') await agent.page.keyboard.press('Alt+A');
+        if (c.acceptWith === 'shortcut') await agent.page.keyboard.press('Alt+Shift+A');
         else await offer.getByRole('button', { name: 'Accept' }).click();
 
         // The conversation opens: the handoff summary on top, with what the customer said.
@@ -207,7 +197,7 @@ describe('the agent console', () => {
         expect(await replyBox.evaluate((el) => el.matches(':focus'))).toBe(true);
         await replyBox.fill('');
 
-        await agent.page.keyboard.press('Alt+R');
+        await agent.page.keyboard.press('Alt+Shift+R');
         expect(await replyBox.evaluate((el) => el.matches(':focus'))).toBe(true);
         await agent.page.keyboard.type('first line');
         await agent.page.keyboard.press('Shift+Enter');
@@ -358,7 +348,7 @@ describe('the agent console', () => {
     }
   });
 
-  it('declines with Alt+D, then takes two conversations and switches between them with Alt+1 and Alt+2', async () => {
+  it('declines with Alt+Shift+D, then takes two conversations and switches between them with Alt+Shift+1 and 2', async () => {
     const agent = await agentOnline(browser, server.url);
     const shoppers: BrowserContext[] = [];
     try {
@@ -390,7 +380,7 @@ describe('the agent console', () => {
       expect(
         await decline.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).boxShadow),
       ).not.toBe('none');
-      await agent.page.keyboard.press('Alt+D');
+      await agent.page.keyboard.press('Alt+Shift+D');
       await agent.page.getByTestId('offer-notice').getByText('Offer declined').waitFor();
       expect(await offers.count()).toBe(0);
       const declined = await server.app.deps.db
@@ -400,10 +390,10 @@ describe('the agent console', () => {
         .execute();
       expect(declined.map((o) => o.status)).toEqual(['declined']);
 
-      // Two more customers; Alva accepts both offers with Alt+A as they come.
+      // Two more customers; Alva accepts both offers with Alt+Shift+A as they come.
       await askForPerson('Elsa Lindqvist', 'Hi Elsa', CASES[1]!.labels, 'Jag vill prata med en människa');
       await offers.first().waitFor();
-      await agent.page.keyboard.press('Alt+A');
+      await agent.page.keyboard.press('Alt+Shift+A');
       await agent.page.getByTestId('conversation-tab').first().waitFor();
       await askForPerson(
         'Elsa Lindqvist',
@@ -412,16 +402,16 @@ describe('the agent console', () => {
         'Jag vill prata med en riktig människa',
       );
       await offers.first().waitFor();
-      await agent.page.keyboard.press('Alt+A');
+      await agent.page.keyboard.press('Alt+Shift+A');
       const tabs = agent.page.getByTestId('conversation-tab');
       await expect.poll(() => tabs.count()).toBe(2);
 
       const selectedConversation = () =>
         agent.page.getByTestId('conversation-view').getAttribute('data-conversation-id');
-      await agent.page.keyboard.press('Alt+1');
+      await agent.page.keyboard.press('Alt+Shift+1');
       await expect.poll(() => tabs.nth(0).getAttribute('aria-selected')).toBe('true');
       const firstId = await selectedConversation();
-      await agent.page.keyboard.press('Alt+2');
+      await agent.page.keyboard.press('Alt+Shift+2');
       await expect.poll(() => tabs.nth(1).getAttribute('aria-selected')).toBe('true');
       await expect.poll(selectedConversation).not.toBe(firstId);
       await agent.page

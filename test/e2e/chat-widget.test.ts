@@ -3,14 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInOverHttp } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, newPage, screenshot, screenshotOf } from './browser.js';
-import { chatWidget, norm } from './widget.js';
-
-interface DemoCustomer {
-  id: string;
-  name: string;
-  locale: string;
-  country: string;
-}
+import { chatWidget, type DemoCustomer, demoCustomers, norm } from './widget.js';
 
 interface NextPayment {
   amountMinor: number;
@@ -49,10 +42,7 @@ describe('the chat widget on /demo', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const info = (await (await fetch(`${server.url}/api/v1/demo/info`)).json()) as {
-      customers: DemoCustomer[];
-    };
-    customers = info.customers;
+    customers = await demoCustomers(server.url);
   });
 
   afterAll(async () => {

@@ -2,13 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { attributes, ensureWebBuilt, launchBrowser, newPage, screenshot } from './browser.js';
-
-interface DemoCustomer {
-  id: string;
-  name: string;
-  locale: string;
-  country: string;
-}
+import { type DemoCustomer, demoCustomers } from './widget.js';
 
 interface NextPayment {
   amountMinor: number;
@@ -88,10 +82,7 @@ describe('the customer demo page', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const info = (await (await fetch(`${server.url}/api/v1/demo/info`)).json()) as {
-      customers: DemoCustomer[];
-    };
-    customers = info.customers;
+    customers = await demoCustomers(server.url);
   });
 
   afterAll(async () => {

@@ -4,6 +4,20 @@ import { expect } from 'vitest';
 /** Collapses the different spaces Intl uses (NBSP, narrow NBSP) so strings compare reliably. */
 export const norm = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
+/** A customer of the demo company, as `/api/v1/demo/info` lists them. */
+export interface DemoCustomer {
+  id: string;
+  name: string;
+  locale: string;
+  country: string;
+}
+
+export async function demoCustomers(serverUrl: string): Promise<DemoCustomer[]> {
+  const res = await fetch(`${serverUrl}/api/v1/demo/info`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { customers: DemoCustomer[] }).customers;
+}
+
 export interface WidgetLabels {
   input: string;
   send: string;

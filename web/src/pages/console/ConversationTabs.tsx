@@ -41,7 +41,7 @@ export function ConversationTabs({
             role="tab"
             aria-selected={isSelected}
             aria-controls={panelId}
-            aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
+            aria-keyshortcuts={i < 9 ? `Alt+Shift+${i + 1}` : undefined}
             className="conversation-tab"
             onClick={() => onSelect(c.id)}
             data-testid="conversation-tab"

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { ErrorBanner, Loading, StatusBadge } from '../../components';
 import { formatDate, humanize } from '../../format';
 import { useApi } from '../../use-api';
+import { useLiveEvents } from '../../use-live-events';
+import { isRecord } from '../../util';
 import { type HandoffSummary, languageName } from './console-types';
 
 const MOOD_TONE: Record<string, string> = { negative: 'late', neutral: 'scheduled', positive: 'paid' };
@@ -21,6 +23,16 @@ const listOrNone = (items: string[]) =>
 /** What the assistant hands over: a readable paragraph first, then the structured facts it was built from. */
 export function HandoffSummaryCard({ conversationId }: { conversationId: string }) {
   const summary = useApi<HandoffSummary>(`/api/v1/conversations/${conversationId}/handoff-summary`);
+  // With an LLM configured, its note is added a moment after the handoff.
+  const { reload } = summary;
+  useLiveEvents(['staff'], (e) => {
+    if (
+      e.type === 'conversation.handoff_note_added' &&
+      isRecord(e.data) &&
+      e.data.conversationId === conversationId
+    )
+      reload();
+  });
   if (summary.loading && !summary.data) return <Loading label="Loading the handoff summary…" />;
   if (summary.error) return <ErrorBanner error={summary.error} onRetry={summary.reload} />;
   const s = summary.data;
@@ -44,6 +56,12 @@ export function HandoffSummaryCard({ conversationId }: { conversationId: string 
           label={`${humanize(s.priority)} priority`}
         />
       </div>
+      {s.llmText ? (
+        <p className="handoff-summary-note" data-testid="handoff-summary-note">
+          <strong>Note written by the AI model</strong> <span className="muted small">({s.llmModel})</span>{' '}
+          {s.llmText}
+        </p>
+      ) : null}
       <p className="handoff-summary-text" data-testid="handoff-summary-text">
         {s.text}
       </p>

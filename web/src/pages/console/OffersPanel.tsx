@@ -91,7 +91,7 @@ export function OffersPanel({
                   className="btn btn-primary"
                   disabled={busyId !== null}
                   onClick={() => onAccept(offer)}
-                  aria-keyshortcuts={i === 0 ? 'Alt+A' : undefined}
+                  aria-keyshortcuts={i === 0 ? 'Alt+Shift+A' : undefined}
                 >
                   {busyId === offer.id ? 'Accepting…' : 'Accept'}
                 </button>
@@ -100,7 +100,7 @@ export function OffersPanel({
                   className="btn btn-secondary"
                   disabled={busyId !== null}
                   onClick={() => onDecline(offer)}
-                  aria-keyshortcuts={i === 0 ? 'Alt+D' : undefined}
+                  aria-keyshortcuts={i === 0 ? 'Alt+Shift+D' : undefined}
                 >
                   Decline
                 </button>

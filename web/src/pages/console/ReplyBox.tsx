@@ -46,7 +46,7 @@ export const ReplyBox = forwardRef<
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         aria-describedby="reply-hint"
-        aria-keyshortcuts="Alt+R"
+        aria-keyshortcuts="Alt+Shift+R"
       />
       <div className="reply-row">
         <span id="reply-hint" className="hint">

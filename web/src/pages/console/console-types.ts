@@ -89,6 +89,9 @@ export interface HandoffSummary {
   lastCustomerMessage: string | null;
   suggestedNextStep: string;
   text: string;
+  /** Written by the configured LLM shortly after the handoff, when its figures checked out. */
+  llmText?: string;
+  llmModel?: string;
   builtAt: string;
 }
 

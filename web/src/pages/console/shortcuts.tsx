@@ -9,15 +9,17 @@ interface ShortcutActions {
 }
 
 /**
- * Alt+A accepts the oldest offer, Alt+D declines it, Alt+1…9 opens that conversation, Alt+R moves to the
- * reply box. `event.code` keeps them working whatever the keyboard layout types with Alt.
+ * Alt+Shift+A accepts the oldest offer, Alt+Shift+D declines it, Alt+Shift+1…9 opens that conversation,
+ * Alt+Shift+R moves to the reply box. Not plain Alt: browsers keep Alt+D (address bar) and Alt+1…8
+ * (tabs, on Linux) for themselves; not Ctrl+Alt: that is AltGr, which types @ and € on European
+ * keyboards. `event.code` keeps them working whatever the layout types with the modifiers.
  */
 export function useConsoleShortcuts(actions: ShortcutActions): void {
   const ref = useRef(actions);
   ref.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       const digit = /^Digit([1-9])$/.exec(e.code);
       if (e.code === 'KeyA') ref.current.accept();
       else if (e.code === 'KeyD') ref.current.decline();
@@ -32,10 +34,10 @@ export function useConsoleShortcuts(actions: ShortcutActions): void {
 }
 
 const SHORTCUTS: [string, string][] = [
-  ['Alt+A', 'Accept the oldest offer'],
-  ['Alt+D', 'Decline the oldest offer'],
-  ['Alt+1 … Alt+9', 'Open conversation 1 to 9'],
-  ['Alt+R', 'Go to the reply box'],
+  ['Alt+Shift+A', 'Accept the oldest offer'],
+  ['Alt+Shift+D', 'Decline the oldest offer'],
+  ['Alt+Shift+1 … Alt+Shift+9', 'Open conversation 1 to 9'],
+  ['Alt+Shift+R', 'Go to the reply box'],
   ['Enter', 'Send the reply (Shift+Enter: new line)'],
 ];
 
