@@ -47,7 +47,7 @@ describe('the chat widget while waiting for a person', () => {
     await server?.close();
   });
 
-  it('offers a callback when nobody is online, resumes after a reload and follows the conversation live', async () => {
+  it('offers a callback when nobody is online, resumes after a reload, follows the conversation live, and lets the visitor stop waiting', async () => {
     const { context, page } = await newPage(browser, server.url);
     try {
       await page.goto(`${shop.url}/`);
@@ -97,6 +97,19 @@ describe('the chat widget while waiting for a person', () => {
       await page.reload();
       await page.getByRole('log').locator('[data-role="assistant"]').first().waitFor();
       expect(await page.locator('[data-tandem-chat]').getAttribute('data-conversation-id')).not.toBe(id);
+
+      // Asking again and then giving up: the visitor stops waiting, and the queue counts it as abandoned.
+      await input.fill('Ik wil graag met een echte medewerker praten');
+      await input.press('Enter');
+      await page.getByRole('button', { name: 'Stoppen met wachten' }).click();
+      await expect.poll(() => page.locator('[data-tandem-chat]').getAttribute('data-status')).toBe('closed');
+      const left = await page.locator('[data-tandem-chat]').getAttribute('data-conversation-id');
+      const row = await server.app.deps.db
+        .selectFrom('conversations')
+        .select(['status', 'resolution_code'])
+        .where('id', '=', left!)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'closed', resolution_code: 'customer_left_queue' });
     } finally {
       await context.close();
     }

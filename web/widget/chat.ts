@@ -471,6 +471,24 @@ export class ChatWidget {
     return true;
   }
 
+  /** The customer stops waiting for a person: the conversation closes (counted as abandoned, honestly). */
+  private async leaveQueue(button: HTMLButtonElement): Promise<void> {
+    if (!this.conversationId) return;
+    button.disabled = true;
+    try {
+      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/leave`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+      });
+      if (!res.ok) throw new Error(await errorMessage(res));
+      this.setStatus('closed', null);
+    } catch (err) {
+      button.disabled = false;
+      this.showError(err instanceof Error ? err.message : String(err), () => this.leaveQueue(button));
+    }
+  }
+
   /** Asks to be contacted here when someone is free (offered when nobody suitable is online). */
   private async requestCallback(button: HTMLButtonElement): Promise<void> {
     if (!this.conversationId) return;
@@ -518,10 +536,13 @@ export class ChatWidget {
       if (!lines.length) lines.push(this.t.personWillReply);
       for (const line of lines) b.append(el('span', { text: line }));
       if (handoff?.agentsOnline === 0 && !handoff.callbackRequested) {
-        const ask = el('button', { type: 'button', class: 'tc-callback', text: this.t.callbackOffer });
+        const ask = el('button', { type: 'button', class: 'tc-banner-action', text: this.t.callbackOffer });
         ask.addEventListener('click', () => void this.requestCallback(ask));
         b.append(ask);
       }
+      const leave = el('button', { type: 'button', class: 'tc-banner-action', text: this.t.stopWaiting });
+      leave.addEventListener('click', () => void this.leaveQueue(leave));
+      b.append(leave);
     } else if (status === 'with_human') {
       b.append(el('strong', { text: this.t.withPerson }));
     } else if (status === 'closed') {

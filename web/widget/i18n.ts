@@ -20,6 +20,7 @@ export interface WidgetStrings {
   personWillReply: string;
   callbackOffer: string;
   callbackPromised: string;
+  stopWaiting: string;
   withPerson: string;
   closed: string;
   typing: string;
@@ -58,6 +59,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'A person will reply here',
     callbackOffer: 'Contact me here when someone is free',
     callbackPromised: 'We will contact you here as soon as someone is free',
+    stopWaiting: 'Stop waiting',
     withPerson: 'You are chatting with a person',
     closed: 'This conversation has ended.',
     typing: 'Typing…',
@@ -94,6 +96,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'En människa svarar här',
     callbackOffer: 'Hör av er här när någon är ledig',
     callbackPromised: 'Vi hör av oss här så snart någon är ledig',
+    stopWaiting: 'Sluta vänta',
     withPerson: 'Du chattar med en människa',
     closed: 'Konversationen är avslutad.',
     typing: 'Skriver…',
@@ -130,6 +133,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'Ein Mensch antwortet Ihnen hier',
     callbackOffer: 'Melden Sie sich hier, sobald jemand frei ist',
     callbackPromised: 'Wir melden uns hier, sobald jemand frei ist',
+    stopWaiting: 'Nicht mehr warten',
     withPerson: 'Sie chatten mit einem Menschen',
     closed: 'Diese Unterhaltung ist beendet.',
     typing: 'Schreibt…',
@@ -166,6 +170,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'Une personne vous répondra ici',
     callbackOffer: 'Recontactez-moi ici dès que quelqu’un est disponible',
     callbackPromised: 'Nous vous recontacterons ici dès que quelqu’un sera disponible',
+    stopWaiting: 'Ne plus attendre',
     withPerson: 'Vous discutez avec une personne',
     closed: 'Cette conversation est terminée.',
     typing: 'Écrit…',
@@ -202,6 +207,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'Una persona te responderá aquí',
     callbackOffer: 'Contactadme aquí cuando alguien esté libre',
     callbackPromised: 'Le contactaremos aquí en cuanto alguien esté libre',
+    stopWaiting: 'Dejar de esperar',
     withPerson: 'Estás hablando con una persona',
     closed: 'Esta conversación ha terminado.',
     typing: 'Escribiendo…',
@@ -238,6 +244,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'Una persona ti risponderà qui',
     callbackOffer: 'Ricontattatemi qui quando qualcuno è libero',
     callbackPromised: 'Ti ricontatteremo qui appena qualcuno sarà libero',
+    stopWaiting: 'Smetti di aspettare',
     withPerson: 'Stai parlando con una persona',
     closed: 'Questa conversazione è terminata.',
     typing: 'Sta scrivendo…',
@@ -274,6 +281,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'Een mens antwoordt je hier',
     callbackOffer: 'Neem hier contact met me op zodra iemand vrij is',
     callbackPromised: 'We nemen hier contact op zodra iemand vrij is',
+    stopWaiting: 'Stoppen met wachten',
     withPerson: 'Je chat met een mens',
     closed: 'Dit gesprek is beëindigd.',
     typing: 'Typt…',
@@ -310,6 +318,7 @@ export const STRINGS: Readonly<Record<WidgetLanguage, WidgetStrings>> = {
     personWillReply: 'Nhân viên sẽ trả lời bạn tại đây',
     callbackOffer: 'Liên hệ với tôi tại đây khi có người rảnh',
     callbackPromised: 'Chúng tôi sẽ liên hệ tại đây ngay khi có người rảnh',
+    stopWaiting: 'Dừng chờ',
     withPerson: 'Bạn đang trò chuyện với nhân viên',
     closed: 'Cuộc trò chuyện đã kết thúc.',
     typing: 'Đang nhập…',

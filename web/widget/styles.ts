@@ -25,10 +25,10 @@ button, textarea { font: inherit; color: inherit; }
 .tc-banner { padding: 10px 16px; background: #fff6db; border-bottom: 1px solid #f0dfa8; font-size: 14px; }
 .tc-banner strong { display: block; }
 .tc-banner span { display: block; color: #4d3d00; }
-.tc-callback { margin-top: 8px; border: 1px solid #8a6d00; background: #fff; color: #4d3d00; border-radius: 999px;
+.tc-banner-action { margin: 8px 8px 0 0; border: 1px solid #8a6d00; background: #fff; color: #4d3d00; border-radius: 999px;
   padding: 5px 12px; font: inherit; font-size: 13px; cursor: pointer; }
-.tc-callback:focus-visible { outline: 2px solid var(--tc-ink); outline-offset: 2px; }
-.tc-callback:disabled { opacity: .6; cursor: default; }
+.tc-banner-action:focus-visible { outline: 2px solid var(--tc-ink); outline-offset: 2px; }
+.tc-banner-action:disabled { opacity: .6; cursor: default; }
 .tc-banner.tc-with-human { background: #e6f6ec; border-color: #b9e2c7; }
 .tc-log { flex: 1; overflow-y: auto; padding: 14px 12px; margin: 0; list-style: none; display: flex;
   flex-direction: column; gap: 10px; background: var(--tc-soft); }
