@@ -128,7 +128,11 @@ describe.each(testDatabaseTargets())('Postgres job queue (%s)', (kind) => {
     const released = new Promise<void>((r) => {
       release = r;
     });
-    cleanups.push(drop, () => queue.stop(), async () => release());
+    cleanups.push(
+      drop,
+      () => queue.stop(),
+      async () => release(),
+    );
     let quickRan = false;
     let slowStarted = false;
     queue.register('slow', async () => {
