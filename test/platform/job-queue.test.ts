@@ -119,6 +119,39 @@ describe.each(testDatabaseTargets())('Postgres job queue (%s)', (kind) => {
     await queue.start();
     await until(() => ran === 1);
   });
+
+  it('wakes an idle worker for a new job while another worker is busy, without waiting for a poll', async () => {
+    const { database, drop } = await open(kind);
+    // Polling effectively off: only the NOTIFY sent with each job can start it in time.
+    const queue = new PostgresJobQueue(database, logger, { concurrency: 2, pollIntervalMs: 600_000 });
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    cleanups.push(
+      drop,
+      () => queue.stop(),
+      async () => release(),
+    );
+    let quickRan = false;
+    let slowStarted = false;
+    queue.register('slow', async () => {
+      slowStarted = true;
+      await released;
+    });
+    queue.register('quick', async () => {
+      quickRan = true;
+    });
+    await queue.start();
+    // Both workers are idle before the first job.
+    await new Promise((r) => setTimeout(r, 200));
+    await queue.enqueue('slow', {});
+    await until(() => slowStarted);
+    await queue.enqueue('quick', {});
+    await until(() => quickRan);
+    expect(slowStarted && quickRan).toBe(true);
+    release();
+  });
 });
 
 describe.skipIf(!process.env.DATABASE_URL)('Postgres job queue across processes', () => {

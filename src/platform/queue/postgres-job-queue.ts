@@ -29,7 +29,8 @@ export class PostgresJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private running = false;
-  private wake: (() => void) | undefined;
+  /** Every idle worker's wake-up: one slot would wake only the last worker to go idle. */
+  private readonly idle = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private readonly loops: Promise<void>[] = [];
@@ -76,8 +77,8 @@ export class PostgresJobQueue implements JobQueue {
   async start() {
     if (this.running || this.options.concurrency === 0) return;
     this.running = true;
-    this.unlisten = await this.database.listen(this.channel, () => this.wake?.());
-    this.timer = setInterval(() => this.wake?.(), this.options.pollIntervalMs ?? 1_000);
+    this.unlisten = await this.database.listen(this.channel, () => this.wake());
+    this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 1_000);
     this.timer.unref();
     for (let i = 0; i < this.options.concurrency; i++) this.loops.push(this.workLoop());
   }
@@ -85,7 +86,7 @@ export class PostgresJobQueue implements JobQueue {
   async stop() {
     this.running = false;
     if (this.timer) clearInterval(this.timer);
-    this.wake?.();
+    this.wake();
     await Promise.all(this.loops);
     this.loops.length = 0;
     await this.unlisten?.();
@@ -111,13 +112,21 @@ export class PostgresJobQueue implements JobQueue {
       }
       if (!job) {
         await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.options.pollIntervalMs ?? 1_000).unref();
+          const done = () => {
+            this.idle.delete(done);
+            resolve();
+          };
+          this.idle.add(done);
+          setTimeout(done, this.options.pollIntervalMs ?? 1_000).unref();
         });
         continue;
       }
       await this.run(job);
     }
+  }
+
+  private wake() {
+    for (const done of [...this.idle]) done();
   }
 
   private async claim(): Promise<ClaimedJob | undefined> {
