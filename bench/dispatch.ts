@@ -172,6 +172,16 @@ if (!values['skip-live']) {
         `${ms(r.max)} ${String(r.missed).padStart(6)}   ${r.turnP50.toFixed(1)} / ${r.turnP99.toFixed(1)}\n`,
     );
   }
+  process.stdout.write(
+    `\nLive: handoff committed (conversation.handoff_requested on a staff socket) → offer.created on the agent's socket\n` +
+      `${'agents online'.padEnd(14)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}\n`,
+  );
+  for (const r of live.results) {
+    const h = r.fromHandoff;
+    process.stdout.write(
+      `${String(r.agentsOnline).padEnd(14)} ${ms(h.p50)} ${ms(h.p95)} ${ms(h.p99)} ${ms(h.max)}\n`,
+    );
+  }
   results.live = live;
 }
 process.stdout.write(`${JSON.stringify({ bench: 'dispatch', ...results })}\n`);

@@ -119,6 +119,24 @@ async function connectAgents(
   return live;
 }
 
+/** A socket on the `staff` topic that reports each `conversation.handoff_requested` as it arrives. */
+async function watchHandoffs(target: Target, cookie: string, onHandoff: (conversationId: string) => void) {
+  const socket = new WebSocket(`${target.url.replace(/^http/, 'ws')}/api/v1/live?topics=staff`, {
+    headers: { cookie },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('message', (raw) => {
+      const m = JSON.parse(raw.toString()) as { type: string; event?: { type: string; data: unknown } };
+      if (m.type === 'subscribed') resolve();
+      const data = m.event?.data as { conversationId?: unknown } | undefined;
+      if (m.event?.type === 'conversation.handoff_requested' && typeof data?.conversationId === 'string')
+        onHandoff(data.conversationId);
+    });
+  });
+  return socket;
+}
+
 export interface LatencyResult {
   agentsOnline: number;
   /** p50 / p99 of the message POST's own response (the customer's turn, handoff included). */
@@ -130,6 +148,8 @@ export interface LatencyResult {
   p95: number;
   p99: number;
   max: number;
+  /** From the handoff's commit (its `conversation.handoff_requested` event on a `staff` socket) to the offer. */
+  fromHandoff: { p50: number; p95: number; p99: number; max: number };
 }
 
 const quantile = (values: number[]) => {
@@ -142,10 +162,13 @@ function summarise(
   latencies: number[],
   turns: number[],
   missed: number,
+  fromHandoff: number[],
 ): LatencyResult {
   const at = quantile(latencies);
   const turn = quantile(turns);
+  const committed = quantile(fromHandoff);
   return {
+    fromHandoff: { p50: committed(0.5), p95: committed(0.95), p99: committed(0.99), max: committed(1) },
     agentsOnline,
     turnP50: turn(0.5),
     turnP99: turn(0.99),
@@ -206,6 +229,12 @@ export async function runLiveLatency(options: {
       );
     });
     sockets.push(...live.map((l) => l.socket));
+    // When each handoff committed, as any staff socket hears it (the same bus and hub as the offer).
+    const handedOff = new Map<string, number>();
+    const watcher = await watchHandoffs(target, live[0]!.cookie, (id) =>
+      handedOff.set(id, performance.now()),
+    );
+    sockets.push(watcher);
     process.stderr.write(
       `  ${agents.length} agents with sessions and sockets in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
     );
@@ -239,6 +268,7 @@ export async function runLiveLatency(options: {
       // the candidate query took 130–335 ms once a few thousand offers existed).
       await sql`analyze`.execute(target.db);
       const latencies: number[] = [];
+      const fromHandoff: number[] = [];
       const turns: number[] = [];
       let missed = 0;
       let next = 0;
@@ -265,13 +295,18 @@ export async function runLiveLatency(options: {
             waiting.delete(conversation);
             if (i < warmUp) continue;
             if (Number.isNaN(at)) missed++;
-            else latencies.push(at - sent);
+            else {
+              latencies.push(at - sent);
+              const committed = handedOff.get(conversation);
+              if (committed !== undefined) fromHandoff.push(at - committed);
+            }
+            handedOff.delete(conversation);
             turns.push(answered - sent);
           }
         }),
       );
       await Promise.all(chores.splice(0));
-      return summarise(online, latencies, turns, missed);
+      return summarise(online, latencies, turns, missed, fromHandoff);
     };
     const results = [await measure(options.baselineAgents), await measure(options.agents)];
     if (agentErrors) process.stderr.write(`  ${agentErrors} agent accept/close calls failed\n`);

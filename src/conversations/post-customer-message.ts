@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { redactCardNumbers } from '../assistant/entities/card-numbers.js';
+import { dispatchRightAway } from '../handoff/dispatch-conversation.js';
 import type { DomainDeps } from '../orders/domain.js';
 import type { Actor } from '../platform/audit/write-audit.js';
 import type { AppConfig } from '../platform/config.js';
@@ -191,6 +192,10 @@ export async function postCustomerMessage(
     });
     await published; // The customer's message and `typing` go out before the replies.
     await publishCommitted(deps, answered.events);
+    if (turn.handoff && answered.result.status === 'waiting_for_human' && deps.jobs && deps.config) {
+      const { jobs, config } = deps;
+      dispatchRightAway({ ...deps, jobs, dispatch: config.dispatch }, conversation.id, deps.logger);
+    }
     return answered.result;
   });
 }

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { type Actor, writeAudit } from '../platform/audit/write-audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { DispatchConfig } from '../platform/config.js';
@@ -101,6 +102,21 @@ export async function dispatchConversation(
     }
     return 'no_agent';
   });
+}
+
+/**
+ * Offers a conversation that has just entered the queue at once, from the process that took the
+ * handoff, without waiting for a job worker to claim its `handoff.dispatch` job. That job stays the
+ * durable path (this process may die first); whichever runs second finds the offer and skips.
+ */
+export function dispatchRightAway(
+  deps: DispatchDeps,
+  conversationId: string,
+  logger: Pick<Logger, 'error'>,
+): void {
+  dispatchConversation(deps, conversationId).catch((err: unknown) =>
+    logger.error({ err, conversationId }, 'immediate dispatch failed; the dispatch job will retry'),
+  );
 }
 
 /** Every waiting conversation without an offer, most urgent and longest waiting first. */

@@ -24,13 +24,25 @@ export interface CandidateAgent {
   active: number;
 }
 
-const activeCount = sql<number>`(select count(*)::int from conversations c where c.assigned_agent_id = a.id and c.status = 'with_human')`;
+/** Conversations each agent has now: one grouped read of the partial index, not one count per agent. */
+function activeByAgent(db: Db) {
+  return db
+    .selectFrom('conversations')
+    .select(['assigned_agent_id as agent_id', sql<number>`count(*)::int`.as('n')])
+    .where('status', '=', 'with_human')
+    .where('assigned_agent_id', 'is not', null)
+    .groupBy('assigned_agent_id')
+    .as('act');
+}
+
+const activeCount = sql<number>`coalesce(act.n, 0)`;
 
 /** Approved, heartbeating agents who speak the language and have every required skill. */
 function eligibleOnline(db: Db, need: NeededAgent, onlineAfter: Date) {
   let q = db
     .selectFrom('agents as a')
     .innerJoin('agent_presence as p', 'p.agent_id', 'a.id')
+    .leftJoin(activeByAgent(db), 'act.agent_id', 'a.id')
     .where('a.status', '=', 'approved')
     .where('p.online', '=', true)
     .where('p.last_heartbeat_at', '>', onlineAfter)
@@ -40,6 +52,9 @@ function eligibleOnline(db: Db, need: NeededAgent, onlineAfter: Date) {
   }
   return q;
 }
+
+/** Enough of the longest idle to rank by rating among equals (idle times are rarely equal). */
+const IDLE_SHORTLIST = 50;
 
 /**
  * Agents who could take the conversation now, best first, like a ride-hailing match:
@@ -54,8 +69,10 @@ export async function bestAgents(
   onlineAfter: Date,
   limit: number,
 ): Promise<CandidateAgent[]> {
-  return eligibleOnline(db, need, onlineAfter)
+  const idle = sql<Date | null>`coalesce(p.last_assigned_at, p.online_since)`;
+  const shortlist = await eligibleOnline(db, need, onlineAfter)
     .select(['a.id', 'a.staff_user_id', 'a.display_name', 'a.max_concurrent', activeCount.as('active')])
+    .select(idle.as('idle_since'))
     .where(activeCount, '<', sql<number>`a.max_concurrent`)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -63,25 +80,50 @@ export async function bestAgents(
           selectFrom('dispatch_offers as o')
             .select(sql`1`.as('one'))
             .whereRef('o.agent_id', '=', 'a.id')
-            .where((eb) =>
-              eb.or([
-                eb('o.status', '=', 'pending'),
-                eb.and([
-                  eb('o.conversation_id', '=', conversationId),
-                  eb('o.status', 'in', ['declined', 'expired']),
-                ]),
-              ]),
-            ),
+            .where('o.status', '=', 'pending'),
         ),
       ),
     )
-    .orderBy(sql`coalesce(p.last_assigned_at, p.online_since)`, (ob) => ob.asc().nullsFirst())
-    .orderBy(sql`(select avg(r.score) from conversation_ratings r where r.agent_id = a.id)`, (ob) =>
-      ob.desc().nullsLast(),
+    .where((eb) =>
+      eb(
+        'a.id',
+        'not in',
+        eb
+          .selectFrom('dispatch_offers as o')
+          .select('o.agent_id')
+          .where('o.conversation_id', '=', conversationId)
+          .where('o.status', 'in', ['declined', 'expired']),
+      ),
     )
+    .orderBy(idle, (ob) => ob.asc().nullsFirst())
     .orderBy('a.id')
-    .limit(limit)
+    .limit(Math.max(limit, IDLE_SHORTLIST))
     .execute();
+  if (shortlist.length === 0) return [];
+  const ratings = new Map(
+    (
+      await db
+        .selectFrom('conversation_ratings')
+        .select(['agent_id', sql<number>`avg(score)::float8`.as('mean')])
+        .where(
+          'agent_id',
+          'in',
+          shortlist.map((a) => a.id),
+        )
+        .groupBy('agent_id')
+        .execute()
+    ).map((r) => [r.agent_id, Number(r.mean)]),
+  );
+  const idleMs = (d: Date | null) => (d ? new Date(d).getTime() : Number.NEGATIVE_INFINITY);
+  return shortlist
+    .sort(
+      (x, y) =>
+        idleMs(x.idle_since) - idleMs(y.idle_since) ||
+        (ratings.get(y.id) ?? -1) - (ratings.get(x.id) ?? -1) ||
+        (x.id < y.id ? -1 : 1),
+    )
+    .slice(0, limit)
+    .map(({ idle_since: _idle, ...agent }) => agent);
 }
 
 /** How many such agents are online and how much room they have, for the queue estimate. */
