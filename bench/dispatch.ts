@@ -134,8 +134,8 @@ async function runSimulation() {
       `(back in the queue in its place; that agent is skipped for it); no declines (picked up after the same delay); ` +
       `an agent who would let an offer lapse is away 20–120 s before picking up. "Round robin": one shared inbox; ` +
       `"RR per language": one inbox per language (skills still ignored).\n` +
-      `Both: a customer past their patience counts as abandoned, but the chat stays queued (Tandem has no ` +
-      `"customer left" path) and costs the agent who takes it 30 s.\n` +
+      `Both: a customer past their patience counts as abandoned, but the chat stays queued (the simulation does ` +
+      `not use Tandem's leave path, so both policies pay the same) and costs the agent who takes it 30 s.\n` +
       `Tandem run: ${tandem.events} events, ${tandem.jobsRun} jobs (${tandem.skippedSweeps} sweeps skipped: nobody waiting), ` +
       `${tandem.offers} offers in ${(tandem.elapsedMs / 1000).toFixed(1)} s wall ` +
       `(${((tandem.elapsedMs / Math.max(1, tandem.events + tandem.jobsRun)) * 1).toFixed(2)} ms per event or job); ` +
