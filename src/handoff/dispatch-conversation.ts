@@ -40,17 +40,21 @@ export async function dispatchConversation(
       .select(['id', 'language', 'required_skills', 'queue', 'priority', 'waiting_since'])
       .where('id', '=', conversationId)
       .where('status', '=', 'waiting_for_human')
+      // Already offered (by another trigger or process): nothing to do.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('dispatch_offers')
+              .select('id')
+              .where('conversation_id', '=', conversationId)
+              .where('status', '=', 'pending'),
+          ),
+        ),
+      )
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
     if (!conversation) return 'skipped';
-    const pending = await trx
-      .selectFrom('dispatch_offers')
-      .select('id')
-      .where('conversation_id', '=', conversationId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (pending) return 'skipped';
     const need = { language: conversation.language, requiredSkills: conversation.required_skills };
     const onlineAfter = new Date(now.getTime() - deps.dispatch.presenceTimeoutMs);
     for (const agent of await bestAgents(trx, conversationId, need, onlineAfter, 5)) {

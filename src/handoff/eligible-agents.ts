@@ -100,21 +100,24 @@ export async function bestAgents(
     .limit(Math.max(limit, IDLE_SHORTLIST))
     .execute();
   if (shortlist.length === 0) return [];
-  const ratings = new Map(
-    (
-      await db
-        .selectFrom('conversation_ratings')
-        .select(['agent_id', sql<number>`avg(score)::float8`.as('mean')])
-        .where(
-          'agent_id',
-          'in',
-          shortlist.map((a) => a.id),
-        )
-        .groupBy('agent_id')
-        .execute()
-    ).map((r) => [r.agent_id, Number(r.mean)]),
-  );
   const idleMs = (d: Date | null) => (d ? new Date(d).getTime() : Number.NEGATIVE_INFINITY);
+  // Ratings only break ties in idle time, which are rare: read them only when one decides the top.
+  const top = shortlist.slice(0, limit + 1);
+  const tied = top.some((a, i) => i > 0 && idleMs(a.idle_since) === idleMs(top[i - 1]!.idle_since));
+  const ratings = new Map<string, number>();
+  if (tied) {
+    const rows = await db
+      .selectFrom('conversation_ratings')
+      .select(['agent_id', sql<number>`avg(score)::float8`.as('mean')])
+      .where(
+        'agent_id',
+        'in',
+        shortlist.map((a) => a.id),
+      )
+      .groupBy('agent_id')
+      .execute();
+    for (const r of rows) if (r.agent_id) ratings.set(r.agent_id, Number(r.mean));
+  }
   return shortlist
     .sort(
       (x, y) =>
