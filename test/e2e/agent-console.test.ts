@@ -320,6 +320,7 @@ describe('the agent console', () => {
       await form.getByRole('checkbox', { name: 'German' }).check();
       await form.getByRole('checkbox', { name: 'Disputes' }).check();
       await form.getByLabel('Conversations at a time').selectOption('2');
+      await form.getByLabel('Certification').selectOption('certified');
       await screenshot(page, 'agent-console-signup');
       await form.getByRole('button', { name: 'Sign up' }).click();
       const pending = page.getByTestId('agent-pending');
@@ -330,9 +331,11 @@ describe('the agent console', () => {
       // A supervisor approves the profile; "Check again" opens the console.
       const supervisor = await logInOverHttp(server.url, 'supervisor@tandem.demo');
       const list = await fetch(`${server.url}/api/v1/agents?status=pending`, { headers: supervisor });
-      const { agents } = (await list.json()) as { agents: { id: string; displayName: string }[] };
+      const { agents } = (await list.json()) as {
+        agents: { id: string; displayName: string; certification: string; maxConcurrent: number }[];
+      };
       const robin = agents.find((a) => a.displayName === 'Robin');
-      expect(robin).toBeDefined();
+      expect(robin).toMatchObject({ certification: 'certified', maxConcurrent: 2 });
       const approved = await fetch(`${server.url}/api/v1/agents/${robin!.id}/approve`, {
         method: 'POST',
         headers: { ...supervisor, 'content-type': 'application/json' },

@@ -144,6 +144,7 @@ function PendingRow({ agent, onChanged }: { agent: PendingAgent; onChanged(messa
       <th scope="row">{agent.displayName}</th>
       <td>{agent.languages.join(', ')}</td>
       <td>{agent.skills.length ? agent.skills.map(humanize).join(', ') : 'General help'}</td>
+      <td>{humanize(agent.certification)}</td>
       <td>{formatDateTime(agent.createdAt)}</td>
       <td>
         <div className="row-actions">
@@ -201,6 +202,7 @@ export function PendingAgentsPanel({ agents, onChanged }: { agents: PendingAgent
                 <th scope="col">Agent</th>
                 <th scope="col">Languages</th>
                 <th scope="col">Skills</th>
+                <th scope="col">Certification</th>
                 <th scope="col">Signed up</th>
                 <th scope="col">
                   <span className="visually-hidden">Decision</span>

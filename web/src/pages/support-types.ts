@@ -52,6 +52,7 @@ export interface PendingAgent {
   displayName: string;
   languages: string[];
   skills: string[];
+  certification: string;
   createdAt: string;
 }
 

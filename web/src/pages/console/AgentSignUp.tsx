@@ -23,6 +23,7 @@ export function AgentSignUp({ onSignedUp }: { onSignedUp: () => void }) {
   const [languages, setLanguages] = useState<string[]>(['en']);
   const [skills, setSkills] = useState<string[]>([]);
   const [maxConcurrent, setMaxConcurrent] = useState('3');
+  const [certification, setCertification] = useState('trainee');
   const submit = useSubmit();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +35,13 @@ export function AgentSignUp({ onSignedUp }: { onSignedUp: () => void }) {
     void submit.run(async () => {
       await api('/api/v1/agents', {
         method: 'POST',
-        body: { displayName: displayName.trim(), languages, skills, maxConcurrent: Number(maxConcurrent) },
+        body: {
+          displayName: displayName.trim(),
+          languages,
+          skills,
+          certification,
+          maxConcurrent: Number(maxConcurrent),
+        },
       });
       onSignedUp();
     });
@@ -88,6 +95,22 @@ export function AgentSignUp({ onSignedUp }: { onSignedUp: () => void }) {
           </label>
         ))}
       </fieldset>
+      <div className="field">
+        <label htmlFor="agent-certification">Certification</label>
+        <select
+          id="agent-certification"
+          value={certification}
+          onChange={(e) => setCertification(e.target.value)}
+          aria-describedby="agent-certification-help"
+        >
+          <option value="trainee">Trainee</option>
+          <option value="certified">Certified</option>
+          <option value="senior">Senior</option>
+        </select>
+        <p id="agent-certification-help" className="small muted">
+          A supervisor checks it when approving you.
+        </p>
+      </div>
       <div className="field">
         <label htmlFor="agent-max-concurrent">Conversations at a time</label>
         <select
