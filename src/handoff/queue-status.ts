@@ -26,13 +26,18 @@ export interface WaitingConversation {
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2 };
 const rank = sql<number>`(case c.priority when 'urgent' then 0 when 'high' then 1 else 2 end)`;
 
-/** Mean handle time (assignment to close) of the last 50 human conversations, else the default. */
+/**
+ * Mean handle time of the last 50 conversations people finished (assignment to the earning paid when
+ * they closed it or handed it back), else the default. Read from the earnings ledger's own index, so
+ * it costs the same however many conversations exist.
+ */
 export async function recentHandleSeconds(db: Db, fallback: number): Promise<number> {
   const row = await sql<{ mean: number | null }>`
-    select avg(extract(epoch from (closed_at - assigned_at)))::float8 as mean
-    from (select closed_at, assigned_at from conversations
-          where assigned_at is not null and closed_at is not null and closed_at > assigned_at
-          order by closed_at desc limit 50) recent`.execute(db);
+    select avg(extract(epoch from (recent.finished_at - recent.assigned_at)))::float8 as mean
+    from (select e.created_at as finished_at, c.assigned_at
+          from agent_earnings e join conversations c on c.id = e.conversation_id
+          where e.kind = 'conversation' and c.assigned_at is not null and e.created_at > c.assigned_at
+          order by e.created_at desc limit 50) recent`.execute(db);
   const mean = row.rows[0]?.mean;
   return mean && Number.isFinite(Number(mean)) ? Math.max(Number(mean), 1) : fallback;
 }

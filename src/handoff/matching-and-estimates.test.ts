@@ -5,9 +5,10 @@ import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { newId } from '../platform/ids.js';
 import { bestAgents } from './eligible-agents.js';
+import { recentHandleSeconds } from './queue-status.js';
 
-/* The ride-hailing match on its own: who is offered a conversation first. */
-describe('bestAgents', () => {
+/* The ride-hailing match on its own (who is offered a conversation first) and the wait estimate's handle time. */
+describe('matching agents and estimating waits', () => {
   let database: Database;
   const now = new Date('2026-11-22T10:00:00Z');
   const need = { language: 'sv', requiredSkills: [] };
@@ -111,5 +112,63 @@ describe('bestAgents', () => {
       'recent',
     ]);
     expect(ranked.every((a) => a.active < a.max_concurrent)).toBe(true);
+  });
+
+  it('estimates handle time from the conversations people last finished, closed or handed back', async () => {
+    const { db } = database;
+    expect(await recentHandleSeconds(db, 300)).toBe(300);
+    const staff = await createStaffUser(db, systemActor, {
+      email: 'timer@example.com',
+      name: 'Timer',
+      password: 'a-long-test-password-1',
+      roles: ['agent'],
+    });
+    const agentId = newId();
+    await db
+      .insertInto('agents')
+      .values({
+        id: agentId,
+        staff_user_id: staff.id,
+        display_name: 'Timer',
+        languages: ['en'],
+        status: 'approved',
+      })
+      .execute();
+    // One closed after 4 minutes, one handed back to the assistant after 2.
+    for (const [status, minutes] of [
+      ['closed', 4],
+      ['bot', 2],
+    ] as const) {
+      const id = newId();
+      const assignedAt = new Date(now.getTime() - minutes * 60_000);
+      await db
+        .insertInto('conversations')
+        .values({
+          id,
+          customer_id: null,
+          channel: 'chat',
+          status,
+          language: 'en',
+          assigned_agent_id: agentId,
+          assigned_at: assignedAt,
+          created_at: assignedAt,
+          updated_at: now,
+          closed_at: status === 'closed' ? now : null,
+        })
+        .execute();
+      await db
+        .insertInto('agent_earnings')
+        .values({
+          id: newId(),
+          agent_id: agentId,
+          conversation_id: id,
+          kind: 'conversation',
+          amount_minor: 250,
+          currency: 'USD',
+          created_at: now,
+        })
+        .execute();
+    }
+    expect(await recentHandleSeconds(db, 300)).toBe(180);
   });
 });
