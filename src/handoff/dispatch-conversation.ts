@@ -9,7 +9,7 @@ import type { JobQueue } from '../platform/queue/job-queue.js';
 import { agentTopic } from '../workforce/agent-views.js';
 import { OFFER_EXPIRY_QUEUE } from './dispatch-trigger.js';
 import { bestAgents } from './eligible-agents.js';
-import { toOfferView } from './offer-views.js';
+import { toOfferedConversation, toOfferView } from './offer-views.js';
 
 export interface DispatchDeps {
   db: Sql;
@@ -91,14 +91,7 @@ export async function dispatchConversation(
         'offer.created',
         {
           offer: toOfferView(offer),
-          conversation: {
-            id: conversationId,
-            language: conversation.language,
-            queue: conversation.queue,
-            priority: conversation.priority,
-            requiredSkills: conversation.required_skills,
-            waitingSince: conversation.waiting_since?.toISOString() ?? null,
-          },
+          conversation: toOfferedConversation(conversation),
         },
         trx,
       );

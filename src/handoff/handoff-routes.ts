@@ -7,7 +7,12 @@ import type { RouteModule } from '../platform/http/types.js';
 import { agentOfStaff } from '../workforce/list-agents.js';
 import { answerOffer } from './answer-offer.js';
 import type { DispatchDeps } from './dispatch-conversation.js';
-import { offerViewSchema, toOfferView } from './offer-views.js';
+import {
+  offeredConversationSchema,
+  offerViewSchema,
+  toOfferedConversation,
+  toOfferView,
+} from './offer-views.js';
 import { requestCallback } from './request-callback.js';
 
 const staffSecurity = [{ staffSession: [] }];
@@ -23,9 +28,13 @@ export const handoffRoutes: RouteModule = (app, deps) => {
       preHandler: requireRoles('agent'),
       schema: {
         tags: ['agents'],
-        summary: 'Your pending offer (at most one), with its countdown',
+        summary: 'Your pending offer (at most one), with its countdown and what the conversation needs',
         security: staffSecurity,
-        response: { 200: z.object({ offers: z.array(offerViewSchema) }) },
+        response: {
+          200: z.object({
+            offers: z.array(offerViewSchema.extend({ conversation: offeredConversationSchema })),
+          }),
+        },
       },
     },
     async (request) => {
@@ -37,7 +46,24 @@ export const handoffRoutes: RouteModule = (app, deps) => {
         .where('status', '=', 'pending')
         .where('expires_at', '>', deps.clock.now())
         .execute();
-      return { offers: rows.map(toOfferView) };
+      const conversations = rows.length
+        ? await deps.db
+            .selectFrom('conversations')
+            .select(['id', 'language', 'queue', 'priority', 'required_skills', 'waiting_since'])
+            .where(
+              'id',
+              'in',
+              rows.map((r) => r.conversation_id),
+            )
+            .execute()
+        : [];
+      const byId = new Map(conversations.map((c) => [c.id, toOfferedConversation(c)]));
+      return {
+        offers: rows.flatMap((row) => {
+          const conversation = byId.get(row.conversation_id);
+          return conversation ? [{ ...toOfferView(row), conversation }] : [];
+        }),
+      };
     },
   );
 

@@ -28,3 +28,32 @@ export function toOfferView(row: OfferRow): OfferView {
     declineReason: row.decline_reason,
   };
 }
+
+/** What an agent sees of the conversation an offer is for, before accepting (no customer details). */
+export const offeredConversationSchema = z.object({
+  id: z.string(),
+  language: z.string(),
+  queue: z.string().nullable(),
+  priority: z.string().nullable(),
+  requiredSkills: z.array(z.string()),
+  waitingSince: z.string().nullable(),
+});
+export type OfferedConversation = z.infer<typeof offeredConversationSchema>;
+
+export function toOfferedConversation(row: {
+  id: string;
+  language: string;
+  queue: string | null;
+  priority: string | null;
+  required_skills: string[];
+  waiting_since: Date | null;
+}): OfferedConversation {
+  return {
+    id: row.id,
+    language: row.language,
+    queue: row.queue,
+    priority: row.priority,
+    requiredSkills: row.required_skills,
+    waitingSince: row.waiting_since ? new Date(row.waiting_since).toISOString() : null,
+  };
+}

@@ -47,6 +47,15 @@ describe.each(serverTestTargets())('agent network and dispatch (%s)', (kind) => 
     const offer = await net.offerFor(idle.session, hardship);
     expect(offer.agentId).toBe(idle.id);
     expect(new Date(offer.expiresAt).getTime() - Date.now()).toBeGreaterThan(5_000);
+    // What the agent needs to decide, and no more (no customer details before accepting).
+    expect(offer.conversation).toEqual({
+      id: hardship,
+      language: 'de',
+      queue: 'hardship',
+      priority: 'normal',
+      requiredSkills: ['hardship'],
+      waitingSince: expect.any(String),
+    });
     // Nobody else holds an offer for it: not the one at capacity, nor those lacking language or skill.
     for (const other of [wrongLanguage, noSkill, full, recent]) {
       expect((await net.offers(other.session)).some((o) => o.conversationId === hardship)).toBe(false);

@@ -14,6 +14,7 @@ export type Offer = {
   agentId: string;
   status: string;
   expiresAt: string;
+  conversation: Record<string, unknown>;
 };
 export type Handoff = { queue: string; position?: number; etaSeconds?: number | null; agentsOnline?: number };
 export type ConversationView = {

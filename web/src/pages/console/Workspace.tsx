@@ -6,14 +6,7 @@ import { type LiveEvent, useLiveEvents } from '../../use-live-events';
 import { isRecord } from '../../util';
 import { ConversationTabs } from './ConversationTabs';
 import { ConversationView } from './ConversationView';
-import type {
-  ActiveConversation,
-  AgentProfile,
-  ConversationDetail,
-  Earnings,
-  Offer,
-  OfferCard,
-} from './console-types';
+import type { ActiveConversation, AgentProfile, Earnings, Offer, OfferCard } from './console-types';
 import { conversationIdOf, isMessage, isMissingEndpoint, LiveBus } from './console-util';
 import { EarningsSummary } from './EarningsSummary';
 import { OffersPanel } from './OffersPanel';
@@ -22,30 +15,9 @@ import { ShortcutHelp, useConsoleShortcuts } from './shortcuts';
 
 const RESYNC_MS = 30_000;
 
-/** The offer's conversation as an offer card needs it, read when the offer came from GET (not the event). */
-async function withConversation(offer: Offer): Promise<OfferCard> {
-  try {
-    const c = await api<ConversationDetail>(`/api/v1/conversations/${offer.conversationId}`);
-    const lastCustomer = [...c.messages].reverse().find((m) => m.role === 'customer');
-    return {
-      ...offer,
-      conversation: {
-        language: c.language,
-        queue: c.handoff?.queue ?? null,
-        priority: (c.handoff?.priority as OfferCard['conversation']['priority']) ?? null,
-        // The handoff follows the customer's last message: the best start of the wait we can read here.
-        waitingSince: lastCustomer?.createdAt ?? null,
-      },
-    };
-  } catch {
-    return { ...offer, conversation: { language: null, queue: null, priority: null, waitingSince: null } };
-  }
-}
-
-function offerCardFromEvent(data: unknown): OfferCard | undefined {
-  if (!isRecord(data) || !isRecord(data.offer)) return undefined;
-  const offer = data.offer as unknown as Offer;
-  const c = isRecord(data.conversation) ? data.conversation : {};
+/** An offer with its conversation, as both the live event and `GET /agents/me/offers` carry it. */
+function offerCard(offer: Offer, conversation: unknown): OfferCard {
+  const c = isRecord(conversation) ? conversation : {};
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     ...offer,
@@ -56,6 +28,11 @@ function offerCardFromEvent(data: unknown): OfferCard | undefined {
       waitingSince: str(c.waitingSince),
     },
   };
+}
+
+function offerCardFromEvent(data: unknown): OfferCard | undefined {
+  if (!isRecord(data) || !isRecord(data.offer)) return undefined;
+  return offerCard(data.offer as unknown as Offer, data.conversation);
 }
 
 /** An approved agent's console: presence, offers, active conversations and the selected one. */
@@ -90,8 +67,8 @@ export function Workspace({ agent }: { agent: AgentProfile }) {
   useEffect(() => {
     let cancelled = false;
     const refresh = () =>
-      api<{ offers: Offer[] }>('/api/v1/agents/me/offers')
-        .then((res) => Promise.all(res.offers.map(withConversation)))
+      api<{ offers: (Offer & { conversation: unknown })[] }>('/api/v1/agents/me/offers')
+        .then((res) => res.offers.map((o) => offerCard(o, o.conversation)))
         .then((cards) => {
           if (cancelled) return;
           setOffers((current) => [...current, ...cards.filter((c) => !current.some((o) => o.id === c.id))]);
