@@ -8,7 +8,7 @@ import { newId } from '../platform/ids.js';
 import type { JobQueue } from '../platform/queue/job-queue.js';
 import { agentTopic } from '../workforce/agent-views.js';
 import { OFFER_EXPIRY_QUEUE } from './dispatch-trigger.js';
-import { bestAgents } from './eligible-agents.js';
+import { anyAgentFree, bestAgents } from './eligible-agents.js';
 import { toOfferedConversation, toOfferView } from './offer-views.js';
 
 export interface DispatchDeps {
@@ -120,7 +120,7 @@ export function dispatchRightAway(
 export async function dispatchWaiting(deps: DispatchDeps, limit = 200): Promise<number> {
   const waiting = await deps.db
     .selectFrom('conversations as c')
-    .select('c.id')
+    .select(['c.id', 'c.language', 'c.required_skills'])
     .where('c.status', '=', 'waiting_for_human')
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -146,8 +146,18 @@ export async function dispatchWaiting(deps: DispatchDeps, limit = 200): Promise<
     .limit(limit)
     .execute();
   let offered = 0;
-  for (const { id } of waiting) {
-    if ((await dispatchConversation(deps, id)) === 'offered') offered++;
+  // Once nobody with a need's language and skills is free, the rest of that need's queue is
+  // skipped: a backlog costs one query per kind of need, not a transaction per conversation.
+  const exhausted = new Set<string>();
+  const onlineAfter = new Date(deps.clock.now().getTime() - deps.dispatch.presenceTimeoutMs);
+  for (const c of waiting) {
+    const need = { language: c.language, requiredSkills: c.required_skills };
+    const key = JSON.stringify([need.language, [...need.requiredSkills].sort()]);
+    if (exhausted.has(key)) continue;
+    const outcome = await dispatchConversation(deps, c.id);
+    if (outcome === 'offered') offered++;
+    // 'no_agent' may only mean everyone free already declined this one: check the need as a whole.
+    else if (outcome === 'no_agent' && !(await anyAgentFree(deps.db, need, onlineAfter))) exhausted.add(key);
   }
   return offered;
 }

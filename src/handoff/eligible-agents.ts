@@ -129,6 +129,26 @@ export async function bestAgents(
     .map(({ idle_since: _idle, ...agent }) => agent);
 }
 
+/** Whether any such agent could take a conversation now (room left, no open offer), whoever it is for. */
+export async function anyAgentFree(db: Db, need: NeededAgent, onlineAfter: Date): Promise<boolean> {
+  const row = await eligibleOnline(db, need, onlineAfter)
+    .select('a.id')
+    .where(activeCount, '<', sql<number>`a.max_concurrent`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('dispatch_offers as o')
+            .select(sql`1`.as('one'))
+            .whereRef('o.agent_id', '=', 'a.id')
+            .where('o.status', '=', 'pending'),
+        ),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** How many such agents are online and how much room they have, for the queue estimate. */
 export async function onlineSupply(
   db: Db,

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingEventBus } from '../../test/support/recording-event-bus.js';
 import { createStaffUser } from '../identity/staff-users.js';
 import { systemActor } from '../platform/audit/write-audit.js';
+import { fixedClock } from '../platform/clock.js';
+import { loadConfig } from '../platform/config.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { newId } from '../platform/ids.js';
+import { InlineJobQueue } from '../platform/queue/inline-job-queue.js';
+import { dispatchWaiting } from './dispatch-conversation.js';
 import { bestAgents } from './eligible-agents.js';
 import { recentHandleSeconds } from './queue-status.js';
 
@@ -170,5 +175,94 @@ describe('matching agents and estimating waits', () => {
         .execute();
     }
     expect(await recentHandleSeconds(db, 300)).toBe(180);
+  });
+
+  it('dispatches a backlog past a conversation every free agent declined, and offers nothing when nobody is free', async () => {
+    const { db } = database;
+    const clock = fixedClock(now);
+    const deps = {
+      db,
+      events: new RecordingEventBus(),
+      jobs: new InlineJobQueue(),
+      clock,
+      dispatch: loadConfig({}).dispatch,
+    };
+    const waiting = async (minutesAgo: number) => {
+      const id = newId();
+      await db
+        .insertInto('conversations')
+        .values({
+          id,
+          customer_id: null,
+          channel: 'chat',
+          status: 'waiting_for_human',
+          language: 'nl',
+          required_skills: [],
+          priority: 'normal',
+          queue: 'general',
+          waiting_since: new Date(now.getTime() - minutesAgo * 60_000),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return id;
+    };
+    const user = await createStaffUser(db, systemActor, {
+      email: 'nl@example.com',
+      name: 'Noor',
+      password: 'a-long-test-password-1',
+      roles: ['agent'],
+    });
+    const noor = newId();
+    await db
+      .insertInto('agents')
+      .values({
+        id: noor,
+        staff_user_id: user.id,
+        display_name: 'Noor',
+        languages: ['nl'],
+        status: 'approved',
+        max_concurrent: 1,
+      })
+      .execute();
+    await db
+      .insertInto('agent_presence')
+      .values({ agent_id: noor, online: true, last_heartbeat_at: now, online_since: now })
+      .execute();
+    // Only this test's Dutch queue is waiting.
+    await db
+      .updateTable('conversations')
+      .set({ status: 'closed', closed_at: now })
+      .where('status', '=', 'waiting_for_human')
+      .execute();
+    const declined = await waiting(10);
+    const next = await waiting(5);
+    const last = await waiting(1);
+    // Noor, the only Dutch agent, already declined the oldest one.
+    await db
+      .insertInto('dispatch_offers')
+      .values({
+        id: newId(),
+        conversation_id: declined,
+        agent_id: noor,
+        status: 'declined',
+        offered_at: now,
+        expires_at: now,
+      })
+      .execute();
+
+    expect(await dispatchWaiting(deps)).toBe(1);
+    const offers = await db
+      .selectFrom('dispatch_offers')
+      .select(['conversation_id', 'status'])
+      .where('agent_id', '=', noor)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(offers).toEqual([{ conversation_id: next, status: 'pending' }]);
+    // Noor now holds an offer: nobody Dutch is free, so the rest waits and nothing more is offered.
+    expect(await dispatchWaiting(deps)).toBe(0);
+    expect(
+      await db.selectFrom('dispatch_offers').select('id').where('conversation_id', '=', last).execute(),
+    ).toEqual([]);
   });
 });
