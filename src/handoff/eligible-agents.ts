@@ -53,6 +53,22 @@ function eligibleOnline(db: Db, need: NeededAgent, onlineAfter: Date) {
   return q;
 }
 
+/** Of those, the ones with room for another conversation and no open offer. */
+function freeAgents(db: Db, need: NeededAgent, onlineAfter: Date) {
+  return eligibleOnline(db, need, onlineAfter)
+    .where(activeCount, '<', sql<number>`a.max_concurrent`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('dispatch_offers as o')
+            .select(sql`1`.as('one'))
+            .whereRef('o.agent_id', '=', 'a.id')
+            .where('o.status', '=', 'pending'),
+        ),
+      ),
+    );
+}
+
 /** Enough of the longest idle to rank by rating among equals (idle times are rarely equal). */
 const IDLE_SHORTLIST = 50;
 
@@ -70,20 +86,9 @@ export async function bestAgents(
   limit: number,
 ): Promise<CandidateAgent[]> {
   const idle = sql<Date | null>`coalesce(p.last_assigned_at, p.online_since)`;
-  const shortlist = await eligibleOnline(db, need, onlineAfter)
+  const shortlist = await freeAgents(db, need, onlineAfter)
     .select(['a.id', 'a.staff_user_id', 'a.display_name', 'a.max_concurrent', activeCount.as('active')])
     .select(idle.as('idle_since'))
-    .where(activeCount, '<', sql<number>`a.max_concurrent`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('dispatch_offers as o')
-            .select(sql`1`.as('one'))
-            .whereRef('o.agent_id', '=', 'a.id')
-            .where('o.status', '=', 'pending'),
-        ),
-      ),
-    )
     .where((eb) =>
       eb(
         'a.id',
@@ -131,21 +136,7 @@ export async function bestAgents(
 
 /** Whether any such agent could take a conversation now (room left, no open offer), whoever it is for. */
 export async function anyAgentFree(db: Db, need: NeededAgent, onlineAfter: Date): Promise<boolean> {
-  const row = await eligibleOnline(db, need, onlineAfter)
-    .select('a.id')
-    .where(activeCount, '<', sql<number>`a.max_concurrent`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('dispatch_offers as o')
-            .select(sql`1`.as('one'))
-            .whereRef('o.agent_id', '=', 'a.id')
-            .where('o.status', '=', 'pending'),
-        ),
-      ),
-    )
-    .limit(1)
-    .executeTakeFirst();
+  const row = await freeAgents(db, need, onlineAfter).select('a.id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
 

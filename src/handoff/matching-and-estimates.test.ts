@@ -1,11 +1,13 @@
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedAgent } from '../../test/support/handoff.js';
 import { RecordingEventBus } from '../../test/support/recording-event-bus.js';
-import { createStaffUser } from '../identity/staff-users.js';
-import { systemActor } from '../platform/audit/write-audit.js';
+import type { ConversationStatus } from '../conversations/assistant-port.js';
 import { fixedClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
+import type { DB } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { InlineJobQueue } from '../platform/queue/inline-job-queue.js';
 import { dispatchWaiting } from './dispatch-conversation.js';
@@ -19,64 +21,55 @@ describe('matching agents and estimating waits', () => {
   const need = { language: 'sv', requiredSkills: [] };
   const conversationId = newId();
 
-  async function agent(name: string, idleSince: Date, options: { scores?: number[]; busy?: number } = {}) {
-    const { db } = database;
-    const user = await createStaffUser(db, systemActor, {
+  /** An approved agent online since `onlineSince` (their idle start when they have taken nothing yet). */
+  async function onlineAgent(name: string, language: string, onlineSince: Date, maxConcurrent: number) {
+    const { agentId } = await approvedAgent(database.db, {
       email: `${name}@example.com`,
       name,
+      displayName: name,
       password: 'a-long-test-password-1',
-      roles: ['agent'],
+      languages: [language],
+      maxConcurrent,
     });
-    const id = newId();
-    await db
-      .insertInto('agents')
+    await database.db
+      .insertInto('agent_presence')
+      .values({ agent_id: agentId, online: true, last_heartbeat_at: now, online_since: onlineSince })
+      .execute();
+    return agentId;
+  }
+
+  /** A conversation row with the fields every test here leaves alone filled in. */
+  async function conversation(
+    values: Partial<Insertable<DB['conversations']>> & { status: ConversationStatus },
+  ) {
+    const id = values.id ?? newId();
+    await database.db
+      .insertInto('conversations')
       .values({
+        customer_id: null,
+        channel: 'chat',
+        language: 'sv',
+        created_at: now,
+        updated_at: now,
+        closed_at: values.status === 'closed' ? now : null,
+        ...values,
         id,
-        staff_user_id: user.id,
-        display_name: name,
-        languages: ['sv'],
-        status: 'approved',
-        max_concurrent: 2,
       })
       .execute();
-    await db
-      .insertInto('agent_presence')
-      .values({ agent_id: id, online: true, last_heartbeat_at: now, online_since: idleSince })
-      .execute();
+    return id;
+  }
+
+  async function agent(name: string, idleSince: Date, options: { scores?: number[]; busy?: number } = {}) {
+    const id = await onlineAgent(name, 'sv', idleSince, 2);
     for (const score of options.scores ?? []) {
-      const rated = newId();
-      await db
-        .insertInto('conversations')
-        .values({
-          id: rated,
-          customer_id: null,
-          channel: 'chat',
-          status: 'closed',
-          language: 'sv',
-          created_at: now,
-          updated_at: now,
-          closed_at: now,
-        })
-        .execute();
-      await db
+      const rated = await conversation({ status: 'closed' });
+      await database.db
         .insertInto('conversation_ratings')
         .values({ conversation_id: rated, score, handled_by: 'human', agent_id: id })
         .execute();
     }
     for (let i = 0; i < (options.busy ?? 0); i++) {
-      await db
-        .insertInto('conversations')
-        .values({
-          id: newId(),
-          customer_id: null,
-          channel: 'chat',
-          status: 'with_human',
-          language: 'sv',
-          assigned_agent_id: id,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await conversation({ status: 'with_human', assigned_agent_id: id });
     }
     return name;
   }
@@ -84,18 +77,7 @@ describe('matching agents and estimating waits', () => {
   beforeAll(async () => {
     database = await openDatabase({ kind: 'pglite', dataDir: undefined, schema: 'public' });
     await migrate(database);
-    await database.db
-      .insertInto('conversations')
-      .values({
-        id: conversationId,
-        customer_id: null,
-        channel: 'chat',
-        status: 'waiting_for_human',
-        language: 'sv',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await conversation({ id: conversationId, status: 'waiting_for_human' });
   });
   afterAll(async () => database?.close());
 
@@ -122,45 +104,25 @@ describe('matching agents and estimating waits', () => {
   it('estimates handle time from the conversations people last finished, closed or handed back', async () => {
     const { db } = database;
     expect(await recentHandleSeconds(db, 300)).toBe(300);
-    const staff = await createStaffUser(db, systemActor, {
+    const { agentId } = await approvedAgent(db, {
       email: 'timer@example.com',
       name: 'Timer',
+      displayName: 'Timer',
       password: 'a-long-test-password-1',
-      roles: ['agent'],
     });
-    const agentId = newId();
-    await db
-      .insertInto('agents')
-      .values({
-        id: agentId,
-        staff_user_id: staff.id,
-        display_name: 'Timer',
-        languages: ['en'],
-        status: 'approved',
-      })
-      .execute();
     // One closed after 4 minutes, one handed back to the assistant after 2.
     for (const [status, minutes] of [
       ['closed', 4],
       ['bot', 2],
     ] as const) {
-      const id = newId();
       const assignedAt = new Date(now.getTime() - minutes * 60_000);
-      await db
-        .insertInto('conversations')
-        .values({
-          id,
-          customer_id: null,
-          channel: 'chat',
-          status,
-          language: 'en',
-          assigned_agent_id: agentId,
-          assigned_at: assignedAt,
-          created_at: assignedAt,
-          updated_at: now,
-          closed_at: status === 'closed' ? now : null,
-        })
-        .execute();
+      const id = await conversation({
+        status,
+        language: 'en',
+        assigned_agent_id: agentId,
+        assigned_at: assignedAt,
+        created_at: assignedAt,
+      });
       await db
         .insertInto('agent_earnings')
         .values({
@@ -187,48 +149,15 @@ describe('matching agents and estimating waits', () => {
       clock,
       dispatch: loadConfig({}).dispatch,
     };
-    const waiting = async (minutesAgo: number) => {
-      const id = newId();
-      await db
-        .insertInto('conversations')
-        .values({
-          id,
-          customer_id: null,
-          channel: 'chat',
-          status: 'waiting_for_human',
-          language: 'nl',
-          required_skills: [],
-          priority: 'normal',
-          queue: 'general',
-          waiting_since: new Date(now.getTime() - minutesAgo * 60_000),
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      return id;
-    };
-    const user = await createStaffUser(db, systemActor, {
-      email: 'nl@example.com',
-      name: 'Noor',
-      password: 'a-long-test-password-1',
-      roles: ['agent'],
-    });
-    const noor = newId();
-    await db
-      .insertInto('agents')
-      .values({
-        id: noor,
-        staff_user_id: user.id,
-        display_name: 'Noor',
-        languages: ['nl'],
-        status: 'approved',
-        max_concurrent: 1,
-      })
-      .execute();
-    await db
-      .insertInto('agent_presence')
-      .values({ agent_id: noor, online: true, last_heartbeat_at: now, online_since: now })
-      .execute();
+    const waiting = (minutesAgo: number) =>
+      conversation({
+        status: 'waiting_for_human',
+        language: 'nl',
+        priority: 'normal',
+        queue: 'general',
+        waiting_since: new Date(now.getTime() - minutesAgo * 60_000),
+      });
+    const noor = await onlineAgent('Noor', 'nl', now, 1);
     // Only this test's Dutch queue is waiting.
     await db
       .updateTable('conversations')

@@ -34,14 +34,14 @@ describe.each(serverTestTargets())('agent desk (%s)', (database) => {
 
   beforeAll(async () => {
     server = await startTestServer({ database });
-    ({ agentId } = await approvedAgent(server, {
+    ({ agentId } = await approvedAgent(server.app.deps.db, {
       email: 'desk.agent@example.com',
       name: 'Dana Desk',
       displayName: 'Dana',
       password: 'desk-agent-password-1',
       languages: ['en', 'sv'],
     }));
-    ({ agentId: otherAgentId } = await approvedAgent(server, {
+    ({ agentId: otherAgentId } = await approvedAgent(server.app.deps.db, {
       email: 'desk.other@example.com',
       name: 'Oskar Other',
       displayName: 'Oskar',

@@ -51,7 +51,7 @@ describe.each(serverTestTargets())('human side of a conversation (%s)', (databas
         .executeTakeFirstOrThrow()
     ).id;
     // A second approved agent, to whom nothing is assigned.
-    await approvedAgent(server, {
+    await approvedAgent(server.app.deps.db, {
       email: 'other.agent@tandem.demo',
       name: 'Otto Other',
       displayName: 'Otto',

@@ -1,6 +1,7 @@
 import { queueDeps, requestHandoff } from '../../src/conversations/conversation-store.js';
 import { createStaffUser } from '../../src/identity/staff-users.js';
 import { systemActor } from '../../src/platform/audit/write-audit.js';
+import type { Sql } from '../../src/platform/db/database.js';
 import type { HandoffPriority } from '../../src/platform/db/schema.js';
 import { newId } from '../../src/platform/ids.js';
 import type { TestServer } from './test-server.js';
@@ -9,10 +10,16 @@ import type { TestServer } from './test-server.js';
 
 /** A staff user with role agent and an approved agent profile, created directly (no sign-up flow). */
 export async function approvedAgent(
-  server: TestServer,
-  input: { email: string; name: string; displayName: string; password: string; languages?: string[] },
+  db: Sql,
+  input: {
+    email: string;
+    name: string;
+    displayName: string;
+    password: string;
+    languages?: string[];
+    maxConcurrent?: number;
+  },
 ): Promise<{ staffUserId: string; agentId: string }> {
-  const db = server.app.deps.db;
   const user = await createStaffUser(db, systemActor, {
     email: input.email,
     name: input.name,
@@ -28,6 +35,7 @@ export async function approvedAgent(
       display_name: input.displayName,
       languages: input.languages ?? ['en'],
       status: 'approved',
+      ...(input.maxConcurrent ? { max_concurrent: input.maxConcurrent } : {}),
       created_at: new Date(),
       updated_at: new Date(),
     })

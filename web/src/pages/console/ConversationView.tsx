@@ -105,7 +105,7 @@ export function ConversationView({
         </p>
       </header>
 
-      <HandoffSummaryCard conversationId={id} />
+      <HandoffSummaryCard conversationId={id} bus={bus} />
 
       <div className="conversation-grid">
         <div className="conversation-main">

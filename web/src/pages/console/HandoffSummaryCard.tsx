@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { ErrorBanner, Loading, StatusBadge } from '../../components';
 import { formatDate, humanize } from '../../format';
 import { useApi } from '../../use-api';
-import { useLiveEvents } from '../../use-live-events';
 import { isRecord } from '../../util';
 import { type HandoffSummary, languageName } from './console-types';
+import { type LiveBus, useLiveBus } from './console-util';
 
 const MOOD_TONE: Record<string, string> = { negative: 'late', neutral: 'scheduled', positive: 'paid' };
 
@@ -21,11 +21,11 @@ const listOrNone = (items: string[]) =>
   items.length ? items.join(', ') : <span className="muted">None</span>;
 
 /** What the assistant hands over: a readable paragraph first, then the structured facts it was built from. */
-export function HandoffSummaryCard({ conversationId }: { conversationId: string }) {
+export function HandoffSummaryCard({ conversationId, bus }: { conversationId: string; bus: LiveBus }) {
   const summary = useApi<HandoffSummary>(`/api/v1/conversations/${conversationId}/handoff-summary`);
   // With an LLM configured, its note is added a moment after the handoff.
   const { reload } = summary;
-  useLiveEvents(['staff'], (e) => {
+  useLiveBus(bus, (e) => {
     if (
       e.type === 'conversation.handoff_note_added' &&
       isRecord(e.data) &&

@@ -124,7 +124,12 @@ export function Workspace({ agent }: { agent: AgentProfile }) {
     [bus, selected?.id, list.reload],
   );
   const topics = useMemo(
-    () => [`agent:${agent.staffUserId}`, ...conversations.map((c) => `conversation:${c.id}`)],
+    () => [
+      `agent:${agent.staffUserId}`,
+      // Staff-only news about conversations, e.g. the LLM's handoff note arriving.
+      'staff',
+      ...conversations.map((c) => `conversation:${c.id}`),
+    ],
     [agent.staffUserId, conversations],
   );
   useLiveEvents(topics, onLive);
