@@ -322,13 +322,9 @@ export class ChatWidget {
     // Lets tests and host pages know a turn is under way.
     this.host.setAttribute('data-sending', '');
     try {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (this.token) headers.authorization = `Bearer ${this.token}`;
-      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/messages`, {
+      const res = await this.conversationFetch(this.conversationId, '/messages', {
         method: 'POST',
-        credentials: 'omit',
-        headers,
-        body: JSON.stringify({ text: out.text, clientMessageId: out.clientMessageId }),
+        body: { text: out.text, clientMessageId: out.clientMessageId },
       });
       if (!res.ok) throw new Error(await errorMessage(res));
       const result = (await res.json()) as TurnResult;
@@ -457,10 +453,7 @@ export class ChatWidget {
   private async resume(): Promise<boolean> {
     const id = rememberedConversation(this.token);
     if (!id) return false;
-    const res = await fetch(`${this.apiBase}/api/v1/conversations/${encodeURIComponent(id)}`, {
-      credentials: 'omit',
-      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-    }).catch(() => undefined);
+    const res = await this.conversationFetch(id).catch(() => undefined);
     const conversation = res?.ok ? ((await res.json()) as Conversation) : undefined;
     if (this.destroyed) return true;
     if (conversation?.status !== 'waiting_for_human' && conversation?.status !== 'with_human') {
@@ -471,40 +464,39 @@ export class ChatWidget {
     return true;
   }
 
-  /** The customer stops waiting for a person: the conversation closes (counted as abandoned, honestly). */
-  private async leaveQueue(button: HTMLButtonElement): Promise<void> {
-    if (!this.conversationId) return;
-    button.disabled = true;
-    try {
-      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/leave`, {
-        method: 'POST',
-        credentials: 'omit',
-        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-      });
-      if (!res.ok) throw new Error(await errorMessage(res));
-      this.setStatus('closed', null);
-    } catch (err) {
-      button.disabled = false;
-      this.showError(err instanceof Error ? err.message : String(err), () => this.leaveQueue(button));
-    }
+  /** A request to this conversation's API, as the customer (token) or the anonymous holder of its id. */
+  private conversationFetch(
+    id: string,
+    path = '',
+    init: { method?: 'POST'; body?: unknown } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(`${this.apiBase}/api/v1/conversations/${encodeURIComponent(id)}${path}`, {
+      method: init.method ?? 'GET',
+      credentials: 'omit',
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
   }
 
-  /** Asks to be contacted here when someone is free (offered when nobody suitable is online). */
-  private async requestCallback(button: HTMLButtonElement): Promise<void> {
+  /**
+   * A waiting-banner button (ask for a callback, stop waiting): disabled while its POST runs, the
+   * error shown with a retry.
+   */
+  private async bannerAction(button: HTMLButtonElement, path: string, done: () => void): Promise<void> {
     if (!this.conversationId) return;
     button.disabled = true;
     try {
-      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/callback`, {
-        method: 'POST',
-        credentials: 'omit',
-        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-      });
+      const res = await this.conversationFetch(this.conversationId, path, { method: 'POST' });
       if (!res.ok) throw new Error(await errorMessage(res));
-      this.setStatus(this.status, { ...(this.handoff ?? EMPTY_HANDOFF), callbackRequested: true });
-      this.input.focus();
+      done();
     } catch (err) {
       button.disabled = false;
-      this.showError(err instanceof Error ? err.message : String(err), () => this.requestCallback(button));
+      this.showError(err instanceof Error ? err.message : String(err), () =>
+        this.bannerAction(button, path, done),
+      );
     }
   }
 
@@ -537,11 +529,20 @@ export class ChatWidget {
       for (const line of lines) b.append(el('span', { text: line }));
       if (handoff?.agentsOnline === 0 && !handoff.callbackRequested) {
         const ask = el('button', { type: 'button', class: 'tc-banner-action', text: this.t.callbackOffer });
-        ask.addEventListener('click', () => void this.requestCallback(ask));
+        // Contact when someone is free: offered only when nobody suitable is online.
+        ask.addEventListener('click', () => {
+          void this.bannerAction(ask, '/callback', () => {
+            this.setStatus(this.status, { ...(this.handoff ?? EMPTY_HANDOFF), callbackRequested: true });
+            this.input.focus();
+          });
+        });
         b.append(ask);
       }
       const leave = el('button', { type: 'button', class: 'tc-banner-action', text: this.t.stopWaiting });
-      leave.addEventListener('click', () => void this.leaveQueue(leave));
+      // Stop waiting: the conversation closes (the support view counts it as abandoned).
+      leave.addEventListener('click', () => {
+        void this.bannerAction(leave, '/leave', () => this.setStatus('closed', null));
+      });
       b.append(leave);
     } else if (status === 'with_human') {
       b.append(el('strong', { text: this.t.withPerson }));
@@ -658,10 +659,7 @@ export class ChatWidget {
   private async resync(): Promise<void> {
     if (!this.conversationId) return;
     try {
-      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}`, {
-        credentials: 'omit',
-        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-      });
+      const res = await this.conversationFetch(this.conversationId);
       if (!res.ok) return;
       const conversation = (await res.json()) as Conversation;
       for (const m of conversation.messages) this.addMessage(m);
@@ -716,17 +714,13 @@ export class ChatWidget {
   }
 
   private async sendRating(score: number, comment: string, button: HTMLButtonElement): Promise<void> {
+    if (!this.conversationId) return; // the prompt is only shown for a started conversation
     button.disabled = true;
     this.showError(undefined);
     try {
-      const res = await fetch(`${this.apiBase}/api/v1/conversations/${this.conversationId}/rating`, {
+      const res = await this.conversationFetch(this.conversationId, '/rating', {
         method: 'POST',
-        credentials: 'omit',
-        headers: {
-          'content-type': 'application/json',
-          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        },
-        body: JSON.stringify({ score, ...(comment ? { comment } : {}) }),
+        body: { score, ...(comment ? { comment } : {}) },
       });
       // 409: already rated (another tab); either way the prompt is done.
       if (!res.ok && res.status !== 409) throw new Error(await errorMessage(res));
