@@ -109,6 +109,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** A readable message for anything thrown by `api` (or elsewhere). */
 export function errorMessage(error: unknown): string {
+  // A message already worded for people (e.g. `useSubmit().error`).
+  if (typeof error === 'string' && error) return error;
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';

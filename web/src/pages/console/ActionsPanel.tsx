@@ -271,11 +271,7 @@ function ActionForm({
           {describe(action.action, params, context, action.defaults ?? {})}
         </p>
       )}
-      {submit.error ? (
-        <div className="alert alert-error" role="alert" data-testid="action-error">
-          <p>{submit.error}</p>
-        </div>
-      ) : null}
+      {submit.error ? <ErrorBanner error={submit.error} /> : null}
       <div className="button-row">
         <button type="submit" className="btn btn-primary btn-small" disabled={submit.busy}>
           {confirming ? (submit.busy ? 'Working…' : 'Confirm') : 'Continue'}

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useUser } from '../../auth';
+import { ErrorBanner } from '../../components';
 import { formatDateTime } from '../../format';
 import { useSubmit } from '../../use-api';
 import { type AgentProfile, LANGUAGE_NAMES } from './console-types';
@@ -125,11 +126,7 @@ export function AgentSignUp({ onSignedUp }: { onSignedUp: () => void }) {
           ))}
         </select>
       </div>
-      {submit.error ? (
-        <div className="alert alert-error" role="alert">
-          <p>{submit.error}</p>
-        </div>
-      ) : null}
+      {submit.error ? <ErrorBanner error={submit.error} /> : null}
       <button type="submit" className="btn btn-primary" disabled={submit.busy}>
         {submit.busy ? 'Signing up…' : 'Sign up'}
       </button>

@@ -52,11 +52,7 @@ export function NotesPanel({ conversationId }: { conversationId: string }) {
         <p id="note-hint" className="hint">
           Only staff see notes.
         </p>
-        {submit.error ? (
-          <div className="alert alert-error" role="alert">
-            <p>{submit.error}</p>
-          </div>
-        ) : null}
+        {submit.error ? <ErrorBanner error={submit.error} /> : null}
         <button type="submit" className="btn btn-secondary btn-small" disabled={submit.busy || !text.trim()}>
           {submit.busy ? 'Saving…' : 'Add note'}
         </button>

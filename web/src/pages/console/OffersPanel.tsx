@@ -1,4 +1,4 @@
-import { StatusBadge } from '../../components';
+import { ErrorBanner, StatusBadge } from '../../components';
 import { humanize } from '../../format';
 import { languageName, type OfferCard } from './console-types';
 import { clock, useNow } from './console-util';
@@ -39,11 +39,7 @@ export function OffersPanel({
           {notice}
         </p>
       ) : null}
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      {error ? <ErrorBanner error={error} /> : null}
       {live.length === 0 ? <p className="muted small">No offers right now.</p> : null}
       <ul className="offer-list">
         {live.map((offer, i) => {

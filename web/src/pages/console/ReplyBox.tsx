@@ -1,4 +1,5 @@
 import { type FormEvent, forwardRef, type KeyboardEvent } from 'react';
+import { ErrorBanner } from '../../components';
 import { useSubmit } from '../../use-api';
 import { REPLY_BOX_ID } from './shortcuts';
 
@@ -56,11 +57,7 @@ export const ReplyBox = forwardRef<
           {submit.busy ? 'Sending…' : 'Send'}
         </button>
       </div>
-      {submit.error ? (
-        <div className="alert alert-error" role="alert">
-          <p>{submit.error}</p>
-        </div>
-      ) : null}
+      {submit.error ? <ErrorBanner error={submit.error} /> : null}
     </form>
   );
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api';
+import { ErrorBanner } from '../../components';
 import { humanize } from '../../format';
 import { useSubmit } from '../../use-api';
 import { RESOLUTION_CODES, type ResolutionCode } from './console-types';
@@ -91,11 +92,7 @@ export function WrapUpPanel({
           </button>
         </div>
       )}
-      {submit.error ? (
-        <div className="alert alert-error" role="alert">
-          <p>{submit.error}</p>
-        </div>
-      ) : null}
+      {submit.error ? <ErrorBanner error={submit.error} /> : null}
     </section>
   );
 }
