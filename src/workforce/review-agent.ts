@@ -1,4 +1,4 @@
-import { triggerDispatch } from '../handoff/dispatch-trigger.js';
+import { withdrawAgentOffers } from '../handoff/withdraw-agent-offers.js';
 import { type Actor, writeAudit } from '../platform/audit/write-audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Sql } from '../platform/db/database.js';
@@ -45,14 +45,7 @@ export async function reviewAgent(
         .set({ online: false })
         .where('agent_id', '=', after.id)
         .execute();
-      const withdrawn = await trx
-        .updateTable('dispatch_offers')
-        .set({ status: 'withdrawn', answered_at: now })
-        .where('agent_id', '=', after.id)
-        .where('status', '=', 'pending')
-        .returning('conversation_id')
-        .execute();
-      for (const o of withdrawn) await triggerDispatch(deps.jobs, trx, o.conversation_id);
+      await withdrawAgentOffers(trx, deps.jobs, after.id, now);
     }
     await writeAudit(trx, actor, {
       action: `agent.${status}`,
