@@ -1,43 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { injector, logInAs } from '../support/http.js';
+import { connectLive, type LiveMessage } from '../support/live-socket.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
  * What a waiting customer's browser hears over a real WebSocket: the queue position moving,
  * and the conversation's messages, also for an anonymous visitor who has no customer token.
  */
-type Frame = {
-  type: string;
-  topics?: string[];
-  error?: { code: string; message: string };
-  event?: { topic: string; type: string; data: Record<string, unknown> };
-};
-
-function listen(url: string) {
-  const socket = new WebSocket(url);
-  const frames: Frame[] = [];
-  socket.on('message', (raw) => frames.push(JSON.parse(raw.toString()) as Frame));
-  const waitFor = (what: string, predicate: (f: Frame) => boolean, ms = 10_000) =>
-    new Promise<Frame>((resolve, reject) => {
-      const look = () => {
-        const found = frames.find(predicate);
-        if (!found) return;
-        clearTimeout(timer);
-        socket.off('message', look);
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        socket.off('message', look);
-        reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(frames)}`));
-      }, ms);
-      socket.on('message', look);
-      look();
-    });
-  return { socket, frames, waitFor };
-}
-
-const eventOf = (frame: Frame, type: string) => frame.type === 'event' && frame.event?.type === type;
+const eventOf = (m: LiveMessage, type: string) => m.type === 'event' && m.event?.type === type;
+/** The event's data, as the queue and status events carry it. */
+const dataOf = (m: LiveMessage) => (m.event?.data ?? {}) as Record<string, unknown>;
 
 describe('live queue updates over the WebSocket', () => {
   let server: TestServer;
@@ -54,15 +27,19 @@ describe('live queue updates over the WebSocket', () => {
     await server?.close();
   });
 
-  /** An anonymous German conversation (no German-speaking agent exists) that asks for a person. */
-  async function waitingAnonymous(): Promise<string> {
+  /** An anonymous German conversation, not yet handed over. */
+  async function startAnonymous(): Promise<string> {
     const start = await inject({
       method: 'POST',
       url: '/api/v1/conversations',
       payload: { locale: 'de-DE' },
     });
     expect(start.statusCode, start.body).toBe(201);
-    const id = (start.json() as { id: string }).id;
+    return (start.json() as { id: string }).id;
+  }
+
+  /** The visitor asks for a person; no German-speaking agent exists, so it waits. */
+  async function askForPerson(id: string): Promise<void> {
     const post = await inject({
       method: 'POST',
       url: `/api/v1/conversations/${id}/messages`,
@@ -70,11 +47,16 @@ describe('live queue updates over the WebSocket', () => {
     });
     expect(post.statusCode, post.body).toBe(200);
     expect((post.json() as { status: string }).status).toBe('waiting_for_human');
+  }
+
+  async function waitingAnonymous(): Promise<string> {
+    const id = await startAnonymous();
+    await askForPerson(id);
     return id;
   }
 
   function follow(conversationId: string, query = `conversation=${conversationId}`) {
-    const live = listen(`${wsUrl}?${query}&topics=conversation:${conversationId}`);
+    const live = connectLive(`${wsUrl}?${query}&topics=conversation:${conversationId}`);
     sockets.push(live.socket);
     return live;
   }
@@ -83,11 +65,11 @@ describe('live queue updates over the WebSocket', () => {
     const mine = await waitingAnonymous();
     const other = await waitingAnonymous();
     const live = follow(mine);
-    const subscribed = await live.waitFor('subscribed', (f) => f.type === 'subscribed');
+    const subscribed = await live.waitFor((f) => f.type === 'subscribed', 10_000);
     expect(subscribed.topics).toEqual([`conversation:${mine}`]);
 
     live.socket.send(JSON.stringify({ type: 'subscribe', topics: [`conversation:${other}`, 'staff'] }));
-    const refused = await live.waitFor('forbidden', (f) => f.error?.code === 'forbidden');
+    const refused = await live.waitFor((f) => f.error?.code === 'forbidden', 10_000);
     expect(refused.error?.message).toContain(`conversation:${other}`);
     expect(refused.error?.message).toContain('staff');
 
@@ -107,7 +89,7 @@ describe('live queue updates over the WebSocket', () => {
     expect(bound.statusCode, bound.body).toBe(201);
     const boundId = (bound.json() as { id: string }).id;
     const snoop = follow(boundId);
-    const denied = await snoop.waitFor('forbidden', (f) => f.error?.code === 'forbidden');
+    const denied = await snoop.waitFor((f) => f.error?.code === 'forbidden', 10_000);
     expect(denied.error?.message).toContain(`conversation:${boundId}`);
 
     const malformed = await new Promise<number>((resolve) => {
@@ -119,20 +101,26 @@ describe('live queue updates over the WebSocket', () => {
   });
 
   it('moves the waiting position live and tells the anonymous visitor when staff close theirs', async () => {
-    const ahead = await waitingAnonymous();
-    const behind = await waitingAnonymous();
+    // Both sockets listen before the handoffs, so the first queue.updated (sent with the handoff)
+    // is heard, whatever the sweeper does meanwhile.
+    const ahead = await startAnonymous();
+    const behind = await startAnonymous();
     const aheadLive = follow(ahead);
     const behindLive = follow(behind);
-    await behindLive.waitFor('subscribed', (f) => f.type === 'subscribed');
-    await aheadLive.waitFor('subscribed', (f) => f.type === 'subscribed');
+    await behindLive.waitFor((f) => f.type === 'subscribed', 10_000);
+    await aheadLive.waitFor((f) => f.type === 'subscribed', 10_000);
+    await askForPerson(ahead);
+    await askForPerson(behind);
 
     // Nobody who speaks German is online: a position, no promised time.
-    const queued = await behindLive.waitFor('queue.updated', (f) => eventOf(f, 'queue.updated'));
+    const queued = await behindLive.waitFor((f) => eventOf(f, 'queue.updated'), 10_000);
     expect(queued.event?.data).toMatchObject({ conversationId: behind, agentsOnline: 0, etaSeconds: null });
-    const firstPosition = queued.event?.data.position as number;
+    const firstPosition = dataOf(queued).position as number;
     expect(firstPosition).toBeGreaterThan(1);
 
     const supervisor = await logInAs(server, 'supervisor@tandem.demo');
+    const beforeClose = aheadLive.messages.length; // what the handoff itself sent is not the answer
+    const afterClose = (f: LiveMessage) => aheadLive.messages.indexOf(f) >= beforeClose;
     const close = await inject({
       method: 'POST',
       url: `/api/v1/conversations/${ahead}/close`,
@@ -142,16 +130,17 @@ describe('live queue updates over the WebSocket', () => {
     expect(close.statusCode, close.body).toBe(200);
 
     const moved = await behindLive.waitFor(
-      'a better position',
-      (f) => eventOf(f, 'queue.updated') && (f.event?.data.position as number) === firstPosition - 1,
+      (f) => eventOf(f, 'queue.updated') && (dataOf(f).position as number) === firstPosition - 1,
+      10_000,
     );
     expect(moved.event?.data).toMatchObject({ conversationId: behind, etaSeconds: null });
 
-    const finished = await aheadLive.waitFor('status change', (f) =>
-      eventOf(f, 'conversation.status_changed'),
+    const finished = await aheadLive.waitFor(
+      (f) => afterClose(f) && eventOf(f, 'conversation.status_changed'),
+      10_000,
     );
     expect(finished.event?.data).toMatchObject({ status: 'closed', ratingRequested: true });
-    const told = await aheadLive.waitFor('a message', (f) => eventOf(f, 'message.created'));
+    const told = await aheadLive.waitFor((f) => afterClose(f) && eventOf(f, 'message.created'), 10_000);
     expect(told.event?.data).toMatchObject({ role: 'system' });
   });
 });

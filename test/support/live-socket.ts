@@ -3,8 +3,8 @@ import WebSocket from 'ws';
 export type LiveMessage = {
   type: string;
   topics?: string[];
-  error?: { code: string };
-  event?: { type: string; data: unknown };
+  error?: { code: string; message?: string };
+  event?: { topic?: string; type: string; data: unknown };
 };
 
 /** A real WebSocket to /api/v1/live that keeps every frame; `waitFor` resolves on the first match. */
