@@ -470,6 +470,74 @@ export interface AnalyticsTranscriptMessagesTable {
   created_at: Date;
 }
 
+export type HotlineCallChannel = 'phone' | 'browser' | 'chat';
+export type HotlineCallEndReason =
+  | 'completed'
+  | 'caller_hung_up'
+  | 'stream_error'
+  | 'no_start'
+  | 'idle_timeout'
+  | 'server_shutdown';
+export type FeedbackKind = 'bug' | 'feature_request' | 'complaint' | 'praise' | 'question';
+
+export interface HotlinePersonasTable {
+  id: string;
+  name: string;
+  definition: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: Optional<string>;
+}
+
+export interface HotlineCallsTable {
+  id: string;
+  persona_id: string;
+  channel: HotlineCallChannel;
+  language: string;
+  market: Optional<string>;
+  to_number: Optional<string>;
+  from_number_masked: Optional<string>;
+  carrier_call_id: Optional<string>;
+  stream_id: Optional<string>;
+  conversation_id: Optional<string>;
+  status: Defaulted<'active' | 'ended'>;
+  end_reason: Optional<HotlineCallEndReason>;
+  consent_notice: string;
+  interview_state: ColumnType<unknown, string | undefined, string>;
+  summary: Optional<string>;
+  wants_follow_up: Optional<boolean>;
+  audio_path: Optional<string>;
+  audio_expires_at: NullableTimestamp;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface HotlineTurnsTable {
+  call_id: string;
+  seq: number;
+  speaker: 'caller' | 'persona';
+  text: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  passage_id: Optional<string>;
+  interrupted: Defaulted<boolean>;
+  end_of_turn_ms: Optional<number>;
+  recognition_ms: Optional<number>;
+  reply_ms: Optional<number>;
+  synthesis_ms: Optional<number>;
+  first_audio_ms: Optional<number>;
+}
+
+export interface HotlineFeedbackItemsTable {
+  id: string;
+  call_id: string;
+  kind: FeedbackKind;
+  summary: string;
+  quote: string;
+  language: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   customers: CustomersTable;
   payment_methods: PaymentMethodsTable;
@@ -506,6 +574,10 @@ export interface DB {
   demand_notifications: DemandNotificationsTable;
   conversation_notes: ConversationNotesTable;
   conversation_ratings: ConversationRatingsTable;
+  hotline_personas: HotlinePersonasTable;
+  hotline_calls: HotlineCallsTable;
+  hotline_turns: HotlineTurnsTable;
+  hotline_feedback_items: HotlineFeedbackItemsTable;
 }
 
 export type Customer = Selectable<CustomersTable>;
