@@ -154,7 +154,10 @@ export class CarrierStream {
   }
 
   private begin(): void {
-    this.socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.socket.on('message', (data, isBinary) => {
+      const problem = this.receive(data, isBinary);
+      if (problem) this.fail(problem);
+    });
     this.socket.on('close', (code) => {
       this.stopLine();
       clearTimeout(this.markTimer);
@@ -220,28 +223,27 @@ export class CarrierStream {
     clearTimeout(this.lineTimer);
   }
 
-  private receive(data: WebSocket.RawData, isBinary: boolean): void {
-    if (this.protocolError) return;
-    if (isBinary) return this.fail('the server sent a binary frame; Media Streams messages are JSON text');
+  /** Handles one server message; returns what was wrong with it, if anything. */
+  private receive(data: WebSocket.RawData, isBinary: boolean): string | undefined {
+    if (this.protocolError) return undefined;
+    if (isBinary) return 'the server sent a binary frame; Media Streams messages are JSON text';
     let message: Record<string, unknown>;
     try {
       message = JSON.parse(data.toString()) as Record<string, unknown>;
     } catch {
-      return this.fail('the server sent a text frame that is not JSON');
+      return 'the server sent a text frame that is not JSON';
     }
     if (typeof message !== 'object' || message === null)
-      return this.fail('the server sent a message that is not an object');
+      return 'the server sent a message that is not an object';
     const event = message.event;
     if (message.streamSid !== this.streamSid) {
-      return this.fail(
-        `the server's "${String(event)}" message has streamSid ${JSON.stringify(message.streamSid)}, expected ${this.streamSid}`,
-      );
+      return `the server's "${String(event)}" message has streamSid ${JSON.stringify(message.streamSid)}, expected ${this.streamSid}`;
     }
     const at = now();
     if (event === 'media') {
       const payload = (message.media as { payload?: unknown } | undefined)?.payload;
       if (typeof payload !== 'string' || payload.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) {
-        return this.fail('the server sent a media message without a base64 payload');
+        return 'the server sent a media message without a base64 payload';
       }
       const audio = Buffer.from(payload, 'base64');
       this.mediaTimes.push(at);
@@ -249,7 +251,7 @@ export class CarrierStream {
       this.recorder?.personaAudio(startsAt, audio);
     } else if (event === 'mark') {
       const name = (message.mark as { name?: unknown } | undefined)?.name;
-      if (typeof name !== 'string' || !name) return this.fail('the server sent a mark without a name');
+      if (typeof name !== 'string' || !name) return 'the server sent a mark without a name';
       this.clock.mark(name, at);
       this.scheduleMarks();
     } else if (event === 'clear') {
@@ -257,9 +259,7 @@ export class CarrierStream {
       this.recorder?.clear(at);
       for (const name of this.clock.clear(at)) this.echoMark(name, at);
     } else {
-      return this.fail(
-        `the server sent an unknown event ${JSON.stringify(event)} (expected media, mark or clear)`,
-      );
+      return `the server sent an unknown event ${JSON.stringify(event)} (expected media, mark or clear)`;
     }
   }
 

@@ -18,8 +18,11 @@ import { simulateCall } from './simulate-call.js';
 const AUTH_TOKEN = 'test-auth-token';
 const HOTLINE = '+14155550134';
 
+/** Protocol JSON as received; the assertions check its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: arbitrary protocol JSON
+type Json = Record<string, any>;
 interface Received {
-  message: Record<string, any>;
+  message: Json;
   at: number;
 }
 interface FakeCall {
@@ -88,7 +91,7 @@ function handleStream(socket: WebSocket) {
     call!.marksSent.push({ name, at, audioAheadMs });
   };
   socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as Record<string, any>;
+    const message = JSON.parse(data.toString()) as Json;
     const entry = { message, at: performance.now() };
     if (!call) {
       early.push(entry);

@@ -69,7 +69,7 @@ function parseXml(xml: string): XmlElement {
 export function parseTwiml(xml: string): CallInstruction {
   const document = parseXml(xml.trim());
   const response = document.children[0];
-  if (!response || response.name !== 'Response' || document.children.length !== 1) {
+  if (response?.name !== 'Response' || document.children.length !== 1) {
     throw new SimulatorError('the webhook answer is not TwiML (expected one <Response> element)');
   }
   const said: string[] = [];
