@@ -4,6 +4,7 @@ import { registerNluCommand } from './commands/nlu.js';
 import { registerSeedCommand } from './commands/seed.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUsersCommand } from './commands/users.js';
+import { registerVoiceCommand } from './commands/voice.js';
 
 const program = new Command()
   .name('tandem')
@@ -17,5 +18,6 @@ registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
 registerNluCommand(program);
+registerVoiceCommand(program);
 
 await program.parseAsync(process.argv);

@@ -37,6 +37,25 @@ describe('tandem CLI', () => {
     expect(option.stderr).toContain("unknown option '--bogus'");
   });
 
+  it('voice simulate-call: a bad number is a usage error, an unreachable server a clear failure', () => {
+    const bad = tandem(['voice', 'simulate-call', '--to', '555-0134', '--say', 'Hello.']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--to must be an E.164 number');
+    const down = tandem([
+      'voice',
+      'simulate-call',
+      '--to',
+      '+14155550134',
+      '--say',
+      'Hello.',
+      '--server',
+      'http://127.0.0.1:9',
+    ]);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('cannot reach the Tandem server at http://127.0.0.1:9');
+    expect(down.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 2 for bad configuration without a stack trace', () => {
     const r = tandem(['migrate'], { DATABASE_URL: 'mysql://nope' });
     expect(r.code).toBe(2);
