@@ -28,7 +28,10 @@ const query = z.object({
 export function registerBrowserCallRoute(app: HttpServer, deps: BrowserCallDeps) {
   app.get(
     '/api/v1/hotline/browser-call',
-    { websocket: true, schema: { tags: ['hotline'], summary: 'Browser voice call (WebSocket)', querystring: query } },
+    {
+      websocket: true,
+      schema: { tags: ['hotline'], summary: 'Browser voice call (WebSocket)', querystring: query },
+    },
     async (socket, request) => {
       const fail = (message: string) => {
         socket.send(JSON.stringify({ type: 'error', message }));
@@ -55,7 +58,9 @@ export function registerBrowserCallRoute(app: HttpServer, deps: BrowserCallDeps)
           hungUp = true;
           void session?.end('caller_hung_up');
         } else {
-          socket.send(JSON.stringify({ type: 'error', message: 'Expected binary audio or {"type":"hangup"}' }));
+          socket.send(
+            JSON.stringify({ type: 'error', message: 'Expected binary audio or {"type":"hangup"}' }),
+          );
         }
       });
       socket.on('close', () => {

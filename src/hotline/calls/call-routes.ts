@@ -33,7 +33,10 @@ export function registerCallRoutes(app: HttpServer, deps: { db: Sql; clock: Cloc
 
   app.get(
     '/api/v1/hotline/calls/:id',
-    { preHandler: staff, schema: { tags: ['hotline'], summary: 'One call with turns and feedback', params: idParams } },
+    {
+      preHandler: staff,
+      schema: { tags: ['hotline'], summary: 'One call with turns and feedback', params: idParams },
+    },
     async (request) => {
       const { call, turns, feedbackItems } = await getCall(deps.db, request.params.id, deps.clock.now());
       return { call, turns, feedbackItems };
@@ -42,7 +45,10 @@ export function registerCallRoutes(app: HttpServer, deps: { db: Sql; clock: Cloc
 
   app.get(
     '/api/v1/hotline/calls/:id/audio',
-    { preHandler: staff, schema: { tags: ['hotline'], summary: 'The call recording (WAV)', params: idParams } },
+    {
+      preHandler: staff,
+      schema: { tags: ['hotline'], summary: 'The call recording (WAV)', params: idParams },
+    },
     async (request, reply) => {
       const { row } = await getCall(deps.db, request.params.id, deps.clock.now());
       const expired = row.audio_expires_at && row.audio_expires_at <= deps.clock.now();

@@ -1,5 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { HotlineCallsTable, HotlineFeedbackItemsTable, HotlineTurnsTable } from '../../platform/db/schema.js';
+import type {
+  HotlineCallsTable,
+  HotlineFeedbackItemsTable,
+  HotlineTurnsTable,
+} from '../../platform/db/schema.js';
 
 export type CallRow = Selectable<HotlineCallsTable>;
 export type TurnRow = Selectable<HotlineTurnsTable>;

@@ -37,7 +37,12 @@ export async function endCall(deps: CallDeps, input: EndCallInput): Promise<Call
   const retention = deps.hotline.audioRetentionDays;
   if (input.audio && retention > 0 && input.audio.chunks.some((c) => c.length)) {
     try {
-      audioPath = await writeCallAudio(deps.hotline.audioDir, existing.id, input.audio.chunks, input.audio.sampleRate);
+      audioPath = await writeCallAudio(
+        deps.hotline.audioDir,
+        existing.id,
+        input.audio.chunks,
+        input.audio.sampleRate,
+      );
     } catch (err) {
       // The call record matters more than its recording: end the call without audio.
       deps.logger.error({ err, callId: existing.id }, 'hotline call audio could not be stored');
@@ -54,14 +59,22 @@ export async function endCall(deps: CallDeps, input: EndCallInput): Promise<Call
         wants_follow_up: outcome.wantsFollowUp,
         ended_at: now,
         updated_at: now,
-        ...(audioPath ? { audio_path: audioPath, audio_expires_at: new Date(now.getTime() + retention * DAY_MS) } : {}),
+        ...(audioPath
+          ? { audio_path: audioPath, audio_expires_at: new Date(now.getTime() + retention * DAY_MS) }
+          : {}),
       })
       .where('id', '=', existing.id)
       .where('status', '=', 'active')
       .returningAll()
       .executeTakeFirst();
     if (!ended) {
-      return (await trx.selectFrom('hotline_calls').selectAll().where('id', '=', existing.id).executeTakeFirst()) ?? null;
+      return (
+        (await trx
+          .selectFrom('hotline_calls')
+          .selectAll()
+          .where('id', '=', existing.id)
+          .executeTakeFirst()) ?? null
+      );
     }
     if (outcome.feedbackItems.length) {
       await trx
@@ -109,7 +122,11 @@ async function outcomeOf(deps: CallDeps, call: CallRow): Promise<CallOutcome> {
   const persona = await deps.personas.getPersona(call.persona_id);
   if (!persona) return { summary: '', wantsFollowUp: null, feedbackItems: [] };
   try {
-    return deps.interview.outcome(persona, call.language as Language, (call.interview_state ?? {}) as InterviewState);
+    return deps.interview.outcome(
+      persona,
+      call.language as Language,
+      (call.interview_state ?? {}) as InterviewState,
+    );
   } catch (err) {
     deps.logger.error({ err, callId: call.id }, 'hotline interview outcome failed');
     return { summary: '', wantsFollowUp: null, feedbackItems: [] };

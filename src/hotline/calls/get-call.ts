@@ -25,7 +25,12 @@ export async function getCall(db: Sql, id: string, now: Date): Promise<CallRecor
   if (!row) throw notFound('Call');
   const [turns, items] = await Promise.all([
     db.selectFrom('hotline_turns').selectAll().where('call_id', '=', id).orderBy('seq').execute(),
-    db.selectFrom('hotline_feedback_items').selectAll().where('call_id', '=', id).orderBy('created_at').execute(),
+    db
+      .selectFrom('hotline_feedback_items')
+      .selectAll()
+      .where('call_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
   ]);
   return {
     row,

@@ -6,6 +6,8 @@ export function registerHotlineTopicRule(hub: SocketHub): void {
   hub.addTopicRule(
     HOTLINE_TOPIC,
     (p, id) =>
-      id === '' && p.kind === 'staff' && p.roles.some((r) => (HOTLINE_STAFF_ROLES as readonly string[]).includes(r)),
+      id === '' &&
+      p.kind === 'staff' &&
+      p.roles.some((r) => (HOTLINE_STAFF_ROLES as readonly string[]).includes(r)),
   );
 }

@@ -20,7 +20,12 @@ export async function sweepIdleCalls(deps: CallDeps, idleMs: number): Promise<nu
 }
 
 export function scheduleIdleCallSweep(deps: CallDeps, idleMs: number, everyMs = 60_000): () => void {
-  return scheduleRecurringJob(deps.jobs, SWEEP_IDLE_CALLS_QUEUE, async () => {
-    await sweepIdleCalls(deps, idleMs);
-  }, everyMs);
+  return scheduleRecurringJob(
+    deps.jobs,
+    SWEEP_IDLE_CALLS_QUEUE,
+    async () => {
+      await sweepIdleCalls(deps, idleMs);
+    },
+    everyMs,
+  );
 }

@@ -18,8 +18,10 @@ interface HotlineChatState {
   finished?: boolean;
 }
 
-const UNAVAILABLE = 'The founder hotline is not available right now. Our support chat can help in the meantime.';
-const ENDED = 'Thank you, this conversation with the founder hotline has ended. The team reads every conversation.';
+const UNAVAILABLE =
+  'The founder hotline is not available right now. Our support chat can help in the meantime.';
+const ENDED =
+  'Thank you, this conversation with the founder hotline has ended. The team reads every conversation.';
 
 /**
  * The founder persona's interview behind the Assistant port, for the `hotline` chat channel.
@@ -32,7 +34,9 @@ export function createHotlineChatAssistant(deps: CallDeps): Assistant {
     async greet(context) {
       const persona = await deps.personas.personaForChat(context.language);
       if (!persona) return { language: context.language, replies: [{ text: UNAVAILABLE }], state: {} };
-      const language = persona.languages.includes(context.language) ? context.language : (persona.languages[0] ?? 'en');
+      const language = persona.languages.includes(context.language)
+        ? context.language
+        : (persona.languages[0] ?? 'en');
       const open = deps.interview.open(persona, language);
       const state: HotlineChatState = {
         personaId: persona.id,
@@ -51,7 +55,12 @@ export function createHotlineChatAssistant(deps: CallDeps): Assistant {
       if (!persona || state.finished) return words(context, persona ? ENDED : UNAVAILABLE, state);
       const language = context.language;
       const callId = state.callId ?? (await openCall(deps, context, state));
-      await recordTurn(deps, callId, { speaker: 'caller', text, startedAt: context.now, endedAt: context.now });
+      await recordTurn(deps, callId, {
+        speaker: 'caller',
+        text,
+        startedAt: context.now,
+        endedAt: context.now,
+      });
       const started = performance.now();
       const turn = await deps.interview.respond(persona, language, state.interview, text);
       const next: HotlineChatState = { ...state, callId, interview: turn.state, finished: turn.finished };
@@ -73,7 +82,8 @@ export function createHotlineChatAssistant(deps: CallDeps): Assistant {
         replies: turn.replies.map((r) => ({ text: r })),
         state: { hotline: next },
       };
-      if (wantsPerson) result.handoff = { reason: 'hotline_caller_asked_for_person', priority: 'normal', queue: 'general' };
+      if (wantsPerson)
+        result.handoff = { reason: 'hotline_caller_asked_for_person', priority: 'normal', queue: 'general' };
       return result;
     },
   };
@@ -97,13 +107,18 @@ async function openCall(deps: CallDeps, context: ConversationContext, state: Hot
   return call.id;
 }
 
-function words(context: ConversationContext, text: string, state: HotlineChatState | undefined): AssistantTurn {
+function words(
+  context: ConversationContext,
+  text: string,
+  state: HotlineChatState | undefined,
+): AssistantTurn {
   return { language: context.language, replies: [{ text }], state: state ? { hotline: state } : {} };
 }
 
 /** Sends `hotline` conversations to the persona and every other channel to the assistant. */
 export function assistantByChannel(routes: { hotline: Assistant; other: Assistant }): Assistant {
-  const pick = (context: ConversationContext) => (context.channel === 'hotline' ? routes.hotline : routes.other);
+  const pick = (context: ConversationContext) =>
+    context.channel === 'hotline' ? routes.hotline : routes.other;
   return {
     greet: (context) => pick(context).greet(context),
     respond: (context, text) => pick(context).respond(context, text),

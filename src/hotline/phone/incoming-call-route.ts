@@ -35,9 +35,13 @@ export interface IncomingCallDeps extends CallDeps {
  */
 export function registerIncomingCallRoute(app: HttpServer, deps: IncomingCallDeps): () => void {
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
   }
   const pending = new Set<NodeJS.Timeout>();
 

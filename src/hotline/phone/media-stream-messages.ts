@@ -8,7 +8,11 @@ const base64 = z
 
 /** Carrier → Tandem messages of the Media Streams protocol; anything else is a protocol error. */
 export const carrierMessage = z.discriminatedUnion('event', [
-  z.object({ event: z.literal('connected'), protocol: z.string().max(40).optional(), version: z.string().max(40).optional() }),
+  z.object({
+    event: z.literal('connected'),
+    protocol: z.string().max(40).optional(),
+    version: z.string().max(40).optional(),
+  }),
   z.object({
     event: z.literal('start'),
     sequenceNumber: z.string().max(20).optional(),
@@ -37,7 +41,12 @@ export const carrierMessage = z.discriminatedUnion('event', [
       payload: base64,
     }),
   }),
-  z.object({ event: z.literal('mark'), streamSid: sid.optional(), sequenceNumber: z.string().max(20).optional(), mark: z.object({ name: z.string().max(100) }) }),
+  z.object({
+    event: z.literal('mark'),
+    streamSid: sid.optional(),
+    sequenceNumber: z.string().max(20).optional(),
+    mark: z.object({ name: z.string().max(100) }),
+  }),
   z.object({
     event: z.literal('dtmf'),
     streamSid: sid.optional(),

@@ -1,13 +1,13 @@
 import '@fastify/websocket';
-import type { Language } from '../../assistant/language/detect-language.js';
 import type { WebSocket } from 'ws';
+import type { Language } from '../../assistant/language/detect-language.js';
 import type { HttpServer } from '../../platform/http/types.js';
 import { isUuid } from '../../platform/ids.js';
 import type { CallTokens } from '../calls/call-token.js';
 import { endCall } from '../calls/end-call.js';
 import type { ActiveCalls } from '../session/active-calls.js';
-import type { AudioCodec } from '../session/call-session-ports.js';
 import { CallSession, type CallSessionDeps } from '../session/call-session.js';
+import type { AudioCodec } from '../session/call-session-ports.js';
 import { MEDIA_STREAM_PATH } from './incoming-call-route.js';
 import { type CarrierMessage, carrierMessage, supportedFormat } from './media-stream-messages.js';
 import { markSeq, PhoneTransport } from './phone-transport.js';
@@ -76,14 +76,25 @@ class MediaStream {
       if (isBinary) throw new Error('binary frame');
       json = JSON.parse(text);
     } catch {
-      this.deps.logger.warn({ callId: this.callId, reason: 'malformed_json' }, 'hotline media stream: malformed message');
+      this.deps.logger.warn(
+        { callId: this.callId, reason: 'malformed_json' },
+        'hotline media stream: malformed message',
+      );
       return this.fail('stream_error');
     }
     const parsed = carrierMessage.safeParse(json);
     if (!parsed.success) {
-      const event = typeof (json as { event?: unknown })?.event === 'string' ? String((json as { event: string }).event).slice(0, 40) : null;
+      const event =
+        typeof (json as { event?: unknown })?.event === 'string'
+          ? String((json as { event: string }).event).slice(0, 40)
+          : null;
       this.deps.logger.warn(
-        { callId: this.callId, reason: 'invalid_message', event, issues: parsed.error.issues.map((i) => i.path.join('.')) },
+        {
+          callId: this.callId,
+          reason: 'invalid_message',
+          event,
+          issues: parsed.error.issues.map((i) => i.path.join('.')),
+        },
         'hotline media stream: message not in the protocol',
       );
       return this.fail('stream_error');
@@ -122,7 +133,10 @@ class MediaStream {
     clearTimeout(this.startTimer);
     const { callId, token } = message.start.customParameters;
     if (!callId || !isUuid(callId) || !this.deps.tokens.verify(callId, token)) {
-      this.deps.logger.warn({ reason: 'bad_stream_token' }, 'hotline media stream: unknown call or wrong token');
+      this.deps.logger.warn(
+        { reason: 'bad_stream_token' },
+        'hotline media stream: unknown call or wrong token',
+      );
       return this.closeSocket(1008, 'unknown call');
     }
     this.callId = callId;
@@ -144,7 +158,10 @@ class MediaStream {
       .executeTakeFirst();
     const persona = row ? await this.deps.personas.getPersona(row.persona_id) : null;
     if (!row || !persona) {
-      this.deps.logger.warn({ callId, reason: 'call_not_streamable' }, 'hotline media stream: call ended or already streaming');
+      this.deps.logger.warn(
+        { callId, reason: 'call_not_streamable' },
+        'hotline media stream: call ended or already streaming',
+      );
       return this.closeSocket(1008, 'call not active');
     }
     const transport = new PhoneTransport(this.socket, message.start.streamSid, this.deps.codec);

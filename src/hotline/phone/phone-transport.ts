@@ -46,8 +46,10 @@ export class PhoneTransport implements CallTransport {
     // The phone has no text channel; staff see turns over the live topic.
   }
 
-  close(): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.close(1000, 'call ended');
+  close(reason: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (reason === 'stream_error') this.socket.close(1011, 'stream error');
+    else this.socket.close(1000, 'call ended');
   }
 
   private sendFrame(frame: Int16Array) {

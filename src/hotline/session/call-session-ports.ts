@@ -1,4 +1,9 @@
-import type { RecognitionSession, SpeechRecognizer, SpeechSynthesizer, TurnDetector } from '../../voice/speech-ports.js';
+import type {
+  RecognitionSession,
+  SpeechRecognizer,
+  SpeechSynthesizer,
+  TurnDetector,
+} from '../../voice/speech-ports.js';
 
 /** The speech engines a call uses; `createSpeechEngines` (src/voice) provides the real ones. */
 export interface HotlineSpeech {

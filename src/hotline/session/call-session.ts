@@ -133,7 +133,6 @@ export class CallSession {
         const endOfTurnMs = Math.max(0, event.atMs - event.speechEndMs);
         const heardAt = performance.now();
         void this.serially(() => this.answer(finished, endOfTurnMs, heardAt));
-        continue;
       }
     }
     this.recognition?.session.write(audio);
@@ -219,12 +218,21 @@ export class CallSession {
   private async storePartial(partial: { session: RecognitionSession; startedAt: Date }) {
     const { text } = await partial.session.finish();
     if (text.trim()) {
-      await this.record({ speaker: 'caller', text: text.trim(), startedAt: partial.startedAt, endedAt: this.deps.clock.now() });
+      await this.record({
+        speaker: 'caller',
+        text: text.trim(),
+        startedAt: partial.startedAt,
+        endedAt: this.deps.clock.now(),
+      });
     }
   }
 
   /** Streams the replies' audio, paced near real time; resolves once played, cut off, or the grace period passed. */
-  private async speak(seq: number, replies: string[], timing: { endOfTurnMs: number; heardAt: number } | null) {
+  private async speak(
+    seq: number,
+    replies: string[],
+    timing: { endOfTurnMs: number; heardAt: number } | null,
+  ) {
     if (this.stopping) return;
     const abort = new AbortController();
     let settle!: () => void;
@@ -254,7 +262,9 @@ export class CallSession {
               void recordAudioLatency(this.deps.db, this.call.id, seq, {
                 synthesisMs: startedAt - synthesisStart,
                 firstAudioMs: timing.endOfTurnMs + (startedAt - timing.heardAt),
-              }).catch((err) => this.deps.logger.warn({ err, callId: this.call.id }, 'turn latency not stored'));
+              }).catch((err) =>
+                this.deps.logger.warn({ err, callId: this.call.id }, 'turn latency not stored'),
+              );
             }
           }
           const ahead = sentMs - (performance.now() - startedAt);
