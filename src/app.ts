@@ -17,6 +17,8 @@ import { disputeRoutes } from './disputes/dispute-routes.js';
 import { registerHandoffJobs } from './handoff/handoff-jobs.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
 import { registerHandoffNoteJob } from './handoff/summarise-handoff-with-llm.js';
+import { type HotlineParts, registerHotline } from './hotline/register-hotline.js';
+import { unwiredCodec, unwiredInterview, unwiredSpeech } from './hotline/unwired-parts.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
 import { createAuthenticateHook } from './identity/authenticate.js';
@@ -81,7 +83,7 @@ export interface TandemApp {
  */
 export async function createApp(
   deps: AppDeps,
-  options: { serveWeb?: boolean; assistant?: Assistant } = {},
+  options: { serveWeb?: boolean; assistant?: Assistant; hotline?: Partial<HotlineParts> } = {},
 ): Promise<TandemApp> {
   const secret = await resolveCustomerTokenSecret(deps.db, deps.config.customerTokenSecret);
   const customerTokens = createCustomerTokenService(secret, () => deps.clock.now());
@@ -116,7 +118,22 @@ export async function createApp(
         logger: deps.logger,
         metrics,
       });
-  const { assistant } = configured;
+  // TODO(lead, issue 5 merge): default to createSpeechEngines(deps.config) and createHotlineInterview()
+  // (src/voice, src/hotline/interview) in place of the unwired parts.
+  const hotline = registerHotline(
+    http,
+    deps,
+    hub,
+    {
+      interview: options.hotline?.interview ?? unwiredInterview,
+      speech: options.hotline?.speech ?? unwiredSpeech,
+      codec: options.hotline?.codec ?? unwiredCodec,
+      personas: options.hotline?.personas,
+    },
+    secret,
+  );
+  // The `hotline` chat channel talks to the founder persona; every other channel to the assistant.
+  const assistant = hotline.assistant(configured.assistant);
   await conversationRoutes(assistant, customerTokens)(http, deps);
   if (deps.config.demoMode) registerDemoRoutes(http, deps, customerTokens);
   for (const register of DOMAIN_ROUTES) await register(http, deps);
@@ -140,6 +157,7 @@ export async function createApp(
       closing ??= (async () => {
         readiness.shuttingDown = true;
         for (const stop of stopSchedules) stop();
+        await hotline.close();
         hub.closeAll();
         await http.close();
         await deps.jobs.stop();

@@ -84,6 +84,20 @@ const envSchema = z.object({
   AI_COST_CURRENCY: z.enum(['USD', 'SEK']).default('USD'),
   /** A conversation the assistant has and nobody wrote in for this long counts as finished (idle). */
   CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** The carrier account's auth token; signs incoming-call webhooks (X-Twilio-Signature). Required in production. */
+  HOTLINE_CARRIER_AUTH_TOKEN: z.string().min(1).optional(),
+  /** How the carrier reaches this server, e.g. https://tandem.example; the signed URL and the wss:// stream URL. */
+  HOTLINE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'HOTLINE_PUBLIC_URL must be an http(s) URL' })
+    .optional(),
+  /** Where call audio (WAV) is kept; default <TANDEM_DATA_DIR>/hotline-audio. */
+  HOTLINE_AUDIO_DIR: z.string().min(1).optional(),
+  /** Days call audio is kept; 0 = audio is not stored at all. */
+  HOTLINE_AUDIO_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** A media stream that sends no `start` within this many seconds is closed. */
+  HOTLINE_STREAM_START_SECONDS: z.coerce.number().positive().max(300).default(10),
+  /** An active call with no activity for this long is ended (a process that crashed mid-call). */
+  HOTLINE_IDLE_CALL_MINUTES: z.coerce.number().positive().max(1440).default(15),
 });
 
 /** The agent network: offers, presence, wait targets, pay (see src/handoff and src/workforce). */
@@ -147,6 +161,19 @@ export interface AppConfig {
   escalation: EscalationPolicy;
   dispatch: DispatchConfig;
   support: SupportMetricsConfig;
+  hotline: HotlineConfig;
+}
+
+/** The founder hotline's phone line, audio retention and call sweeping (src/hotline). */
+export interface HotlineConfig {
+  /** Never logged. */
+  carrierAuthToken: string | undefined;
+  publicUrl: string | undefined;
+  audioDir: string;
+  /** 0 = do not store call audio. */
+  audioRetentionDays: number;
+  streamStartTimeoutMs: number;
+  idleCallMs: number;
 }
 
 export class ConfigError extends Error {
@@ -177,6 +204,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const demoMode = e.TANDEM_DEMO ?? (e.NODE_ENV !== 'production' && database.kind === 'pglite');
   if (e.NODE_ENV === 'production' && !e.CUSTOMER_TOKEN_SECRET) {
     throw new ConfigError(['CUSTOMER_TOKEN_SECRET: required when NODE_ENV=production']);
+  }
+  if (e.NODE_ENV === 'production' && !e.HOTLINE_CARRIER_AUTH_TOKEN) {
+    throw new ConfigError([
+      'HOTLINE_CARRIER_AUTH_TOKEN: required when NODE_ENV=production (verifies the carrier signature on incoming calls)',
+    ]);
   }
   return {
     assistant: assistantProvider(e),
@@ -216,6 +248,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       aiCostPerConversationMinor: e.AI_COST_PER_CONVERSATION_MINOR,
       aiCostCurrency: e.AI_COST_CURRENCY,
       idleAfterMs: e.CONVERSATION_IDLE_MINUTES * 60_000,
+    },
+    hotline: {
+      carrierAuthToken: e.HOTLINE_CARRIER_AUTH_TOKEN,
+      publicUrl: e.HOTLINE_PUBLIC_URL?.replace(/\/+$/, ''),
+      audioDir: e.HOTLINE_AUDIO_DIR ?? `${dataDir}/hotline-audio`,
+      audioRetentionDays: e.HOTLINE_AUDIO_RETENTION_DAYS,
+      streamStartTimeoutMs: e.HOTLINE_STREAM_START_SECONDS * 1000,
+      idleCallMs: e.HOTLINE_IDLE_CALL_MINUTES * 60_000,
     },
   };
 }

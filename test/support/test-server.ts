@@ -15,7 +15,12 @@ export interface TestServer {
  * demo mode with a small seeded demo company and the demo staff accounts.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; database?: TestDatabaseKind } = {},
+  options: {
+    env?: Record<string, string>;
+    database?: TestDatabaseKind;
+    /** Parts injected into createApp (scripted assistant, hotline fakes). */
+    app?: Parameters<typeof createApp>[1];
+  } = {},
 ): Promise<TestServer> {
   const onServer = options.database === 'postgres';
   if (onServer && !process.env.DATABASE_URL)
@@ -40,7 +45,7 @@ export async function startTestServer(
   const logger = createLogger({ level: config.logLevel });
   const infra = await openInfrastructure({ ...config, database }, logger);
   if (config.demoMode) await prepareDemo(infra.database, config, logger);
-  const app = await createApp(buildDeps({ ...config, database }, logger, infra));
+  const app = await createApp(buildDeps({ ...config, database }, logger, infra), options.app);
   await infra.jobs.start();
   const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -1,3 +1,4 @@
+import { unlink } from 'node:fs/promises';
 import type { Sql } from '../db/database.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { scheduleRecurringJob } from '../queue/schedule-recurring-job.js';
@@ -9,6 +10,8 @@ export interface PruneResult {
   loginAttempts: number;
   liveEventPayloads: number;
   jobs: number;
+  /** Hotline call recordings past their retention, deleted and unlinked from their call. */
+  hotlineAudio: number;
 }
 
 /**
@@ -37,12 +40,34 @@ export async function pruneExpiredRows(db: Sql, now: Date): Promise<PruneResult>
     .where('status', 'in', ['done', 'failed'])
     .where('finished_at', '<', ago(7 * day))
     .executeTakeFirst();
+  const hotlineAudio = await pruneExpiredCallAudio(db, now);
   return {
+    hotlineAudio,
     sessions: Number(sessions.numDeletedRows),
     loginAttempts: Number(attempts.numDeletedRows),
     liveEventPayloads: Number(payloads.numDeletedRows),
     jobs: Number(jobs.numDeletedRows),
   };
+}
+
+/** Deletes call recordings past `audio_expires_at` (the call and its transcript stay). */
+async function pruneExpiredCallAudio(db: Sql, now: Date): Promise<number> {
+  const expired = await db
+    .selectFrom('hotline_calls')
+    .select(['id', 'audio_path'])
+    .where('audio_path', 'is not', null)
+    .where('audio_expires_at', '<=', now)
+    .limit(1000)
+    .execute();
+  for (const { id, audio_path } of expired) {
+    if (audio_path) {
+      await unlink(audio_path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    }
+    await db.updateTable('hotline_calls').set({ audio_path: null }).where('id', '=', id).execute();
+  }
+  return expired.length;
 }
 
 /** Prunes every `everyMs` (default hourly); returns a function that stops scheduling. */
