@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { findPackageRoot } from '../../assistant/language/package-root.js';
 import { buildArpaModel, tokenize } from './build-language-model.js';
 
 export const DEFAULT_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
@@ -17,7 +17,8 @@ export interface DomainModelFiles {
 }
 
 export function builtinDomainCorpus(): string[] {
-  const path = join(dirname(fileURLToPath(import.meta.url)), 'domain-corpus.en.txt');
+  // From the package root, so it resolves the same from src/ (tsx, vitest) and dist/ (the .txt stays in src).
+  const path = join(findPackageRoot(), 'src', 'voice', 'pocketsphinx', 'domain-corpus.en.txt');
   return readFileSync(path, 'utf8')
     .split('\n')
     .map((l) => l.trim())
