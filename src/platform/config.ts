@@ -98,7 +98,41 @@ const envSchema = z.object({
   HOTLINE_STREAM_START_SECONDS: z.coerce.number().positive().max(300).default(10),
   /** An active call with no activity for this long is ended (a process that crashed mid-call). */
   HOTLINE_IDLE_CALL_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  /** Speech engines for the founder hotline (src/voice): embedded ones run offline. */
+  SPEECH_RECOGNIZER: z.enum(['pocketsphinx', 'openai']).default('pocketsphinx'),
+  SPEECH_SYNTHESIZER: z.enum(['espeak', 'openai']).default('espeak'),
+  SPEECH_OPENAI_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'SPEECH_OPENAI_BASE_URL must be an http(s) URL' })
+    .default('https://api.openai.com/v1'),
+  SPEECH_OPENAI_API_KEY: z.string().min(1).optional(),
+  SPEECH_OPENAI_STT_MODEL: z.string().min(1).default('whisper-1'),
+  SPEECH_OPENAI_TTS_MODEL: z.string().min(1).default('tts-1'),
+  SPEECH_OPENAI_VOICE: z.string().min(1).default('alloy'),
+  SPEECH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Trailing silence that ends a caller's turn. */
+  SPEECH_END_OF_TURN_MS: z.coerce.number().int().min(100).max(5000).default(500),
+  /** Warm pocketsphinx processes kept loaded and waiting. */
+  SPEECH_RECOGNIZER_POOL: z.coerce.number().int().min(0).max(32).default(2),
 });
+
+/** Speech engines (src/voice/create-speech-engines.ts). */
+export interface SpeechConfig {
+  recognizer: 'pocketsphinx' | 'openai';
+  synthesizer: 'espeak' | 'openai';
+  openai: {
+    baseUrl: string;
+    /** Never logged. */
+    apiKey: string | undefined;
+    sttModel: string;
+    ttsModel: string;
+    voice: string;
+    timeoutMs: number;
+  };
+  endOfTurnMs: number;
+  recognizerPoolSize: number;
+  /** Where built recognition models are cached. */
+  cacheDir: string;
+}
 
 /** The agent network: offers, presence, wait targets, pay (see src/handoff and src/workforce). */
 export interface DispatchConfig {
@@ -162,6 +196,7 @@ export interface AppConfig {
   dispatch: DispatchConfig;
   support: SupportMetricsConfig;
   hotline: HotlineConfig;
+  speech: SpeechConfig;
 }
 
 /** The founder hotline's phone line, audio retention and call sweeping (src/hotline). */
@@ -256,6 +291,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audioRetentionDays: e.HOTLINE_AUDIO_RETENTION_DAYS,
       streamStartTimeoutMs: e.HOTLINE_STREAM_START_SECONDS * 1000,
       idleCallMs: e.HOTLINE_IDLE_CALL_MINUTES * 60_000,
+    },
+    speech: {
+      recognizer: e.SPEECH_RECOGNIZER,
+      synthesizer: e.SPEECH_SYNTHESIZER,
+      openai: {
+        baseUrl: e.SPEECH_OPENAI_BASE_URL,
+        apiKey: e.SPEECH_OPENAI_API_KEY,
+        sttModel: e.SPEECH_OPENAI_STT_MODEL,
+        ttsModel: e.SPEECH_OPENAI_TTS_MODEL,
+        voice: e.SPEECH_OPENAI_VOICE,
+        timeoutMs: e.SPEECH_TIMEOUT_MS,
+      },
+      endOfTurnMs: e.SPEECH_END_OF_TURN_MS,
+      recognizerPoolSize: e.SPEECH_RECOGNIZER_POOL,
+      cacheDir: `${dataDir}/speech`,
     },
   };
 }
