@@ -17,8 +17,8 @@ import { disputeRoutes } from './disputes/dispute-routes.js';
 import { registerHandoffJobs } from './handoff/handoff-jobs.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
 import { registerHandoffNoteJob } from './handoff/summarise-handoff-with-llm.js';
+import { createHotlineParts } from './hotline/create-hotline-parts.js';
 import { type HotlineParts, registerHotline } from './hotline/register-hotline.js';
-import { unwiredCodec, unwiredInterview, unwiredSpeech } from './hotline/unwired-parts.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
 import { createAuthenticateHook } from './identity/authenticate.js';
@@ -118,20 +118,8 @@ export async function createApp(
         logger: deps.logger,
         metrics,
       });
-  // TODO(lead, issue 5 merge): default to createSpeechEngines(deps.config) and createHotlineInterview()
-  // (src/voice, src/hotline/interview) in place of the unwired parts.
-  const hotline = registerHotline(
-    http,
-    deps,
-    hub,
-    {
-      interview: options.hotline?.interview ?? unwiredInterview,
-      speech: options.hotline?.speech ?? unwiredSpeech,
-      codec: options.hotline?.codec ?? unwiredCodec,
-      personas: options.hotline?.personas,
-    },
-    secret,
-  );
+  const hotlineParts = await createHotlineParts(deps, options.hotline);
+  const hotline = registerHotline(http, deps, hub, hotlineParts.parts, secret);
   // The `hotline` chat channel talks to the founder persona; every other channel to the assistant.
   const assistant = hotline.assistant(configured.assistant);
   await conversationRoutes(assistant, customerTokens)(http, deps);
@@ -158,6 +146,7 @@ export async function createApp(
         readiness.shuttingDown = true;
         for (const stop of stopSchedules) stop();
         await hotline.close();
+        await hotlineParts.close();
         hub.closeAll();
         await http.close();
         await deps.jobs.stop();

@@ -136,8 +136,8 @@ export function createPocketsphinxRecognizer(options: PocketsphinxRecognizerOpti
     return decoder ?? spawnDecoder();
   }
 
-  refill();
-
+  // The pool fills on the first turn, not at construction: a server (or a test) that never takes a
+  // call keeps no decoders. The first turn's own decoder loads while the caller is still speaking.
   return {
     name: 'pocketsphinx',
     sampleRate: SAMPLE_RATE,
