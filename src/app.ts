@@ -17,6 +17,7 @@ import { disputeRoutes } from './disputes/dispute-routes.js';
 import { registerHandoffJobs } from './handoff/handoff-jobs.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
 import { registerHandoffNoteJob } from './handoff/summarise-handoff-with-llm.js';
+import { personaRoutes } from './hotline/persona/persona-routes.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
 import { createAuthenticateHook } from './identity/authenticate.js';
@@ -63,6 +64,7 @@ const DOMAIN_ROUTES: RouteModule[] = [
   humanRoutes,
   agentRoutes,
   handoffRoutes,
+  personaRoutes,
 ];
 
 export interface TandemApp {

@@ -39,7 +39,12 @@ export interface CallOutcome {
 export interface HotlineInterview {
   /** The opening: the disclosure, then the first question. */
   open(persona: Persona, language: Language): InterviewTurn;
-  respond(persona: Persona, language: Language, state: InterviewState, callerText: string): Promise<InterviewTurn>;
+  respond(
+    persona: Persona,
+    language: Language,
+    state: InterviewState,
+    callerText: string,
+  ): Promise<InterviewTurn>;
   /** What the call produced, from the state after the last turn (also for calls cut short). */
   outcome(persona: Persona, language: Language, state: InterviewState): CallOutcome;
 }
