@@ -137,8 +137,9 @@ const NO: CueList = {
     'not correct',
     'no thanks',
     'no thank you',
-    'dont',
-    'i dont',
+    'i dont think so',
+    'dont want',
+    'i dont need',
     'rather not',
     'negative',
     'isnt right',
@@ -244,8 +245,6 @@ const BYE: CueList = {
     'lägger på',
     'ha det bra',
     'vi hörs',
-    'inget mer',
-    'ingenting mer',
     'tack och hej',
     'ha en bra dag',
     'god natt',
@@ -517,6 +516,42 @@ const COMPANY: CueList = {
 /** The text is about the company, its people or the persona (so an unanswerable question gets "I don't know"). */
 export const refersToCompany = (text: string, language: Language) =>
   has(normaliseCallerText(text), COMPANY, language);
+
+const GREETING: Readonly<Record<'en' | 'sv', RegExp>> = {
+  en: /^(?:(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening)|there|jonas|um+|uh+|oh|ok|okay)(?:\s|$))+$/u,
+  sv: /^(?:(?:hej|hejsan|hallå|tjena|tja|god (?:morgon|dag|kväll)|jonas|eh+|öh+|ja|okej)(?:\s|$))+$/u,
+};
+
+/** Only a greeting ("hello", "hej hej"): greet back and ask again, nothing to record. */
+export function isGreetingOnly(text: string, language: Language): boolean {
+  return GREETING[language === 'sv' ? 'sv' : 'en'].test(normaliseCallerText(text));
+}
+
+export type Preamble = 'question' | 'idea' | 'complaint' | 'other';
+
+const PREAMBLE: Readonly<Record<'en' | 'sv', RegExp>> = {
+  en: /^(?:(?:hi|hello|hey|so|well|yes|yeah|um+|uh+|ok|okay)\s)*(?:i (?:have|got|ve got|have got) (?:a |an |some |one |two |a few )?(?<en1>questions?|ideas?|suggestions?|complaints?|feedback|problems?|issues?|comments?)|(?:i|id) (?:want|would like|wanted|like|d like) to (?:give|share|leave|make|report|tell you|say|complain|suggest)(?:\s(?:you|some|a|an|my|about|something))*(?:\s(?<en2>feedback|complaint|suggestion|idea|problem|bug))?|i(?: am|m) calling (?:about|because|to)(?:\s(?:give|share|report|make))?(?:\s(?:some|a|an))?(?:\s(?<en3>feedback|complaint|suggestion|idea|problem))?)(?:\s|$)/u,
+  sv: /^(?:(?:hej|ja|alltså|eh+|öh+|okej)\s)*(?:jag har (?:en |ett |några |lite |två )?(?<sv1>fråga|frågor|idé|ide|idéer|förslag|klagomål|synpunkt|synpunkter|problem|feedback)|jag (?:vill|skulle vilja|ville) (?:ge|lämna|klaga|tipsa|säga|berätta|ställa)(?:\s(?:er|dig|lite|något|en|ett|om))*(?:\s(?<sv2>feedback|synpunkter|klagomål|förslag|idé|fråga))?|jag ringer (?:om|för att|angående)(?:\s(?:ge|lämna))?(?:\s(?:lite|en|ett))?(?:\s(?<sv3>synpunkter|feedback|klagomål|förslag|idé))?)(?:\s|$)/u,
+};
+
+/**
+ * "I have a question", "I want to give some feedback": an announcement with nothing said yet.
+ * Returns what is announced and what follows it, or null when the text does not open that way.
+ */
+export function preamble(text: string, language: Language): { kind: Preamble; rest: string } | null {
+  const normal = normaliseCallerText(text);
+  const match = PREAMBLE[language === 'sv' ? 'sv' : 'en'].exec(normal);
+  if (!match) return null;
+  const word = Object.values(match.groups ?? {}).find((w) => w) ?? '';
+  const kind: Preamble = /^(?:question|fråg)/u.test(word)
+    ? 'question'
+    : /^(?:idea|idé|ide|suggest|förslag)/u.test(word)
+      ? 'idea'
+      : /^(?:complain|klagom|problem|issue|bug)/u.test(word) || /complain|klaga/u.test(match[0])
+        ? 'complaint'
+        : 'other';
+  return { kind, rest: normal.slice(match[0].length).trim() };
+}
 
 /** Nothing said: silence, or only hesitation noises. */
 export function isSilence(text: string): boolean {

@@ -11,9 +11,11 @@ import {
   feedbackCues,
   isAccountQuestion,
   isGoodbye,
+  isGreetingOnly,
   isQuestion,
   isSilence,
   mentionsOwnAccount,
+  preamble,
   refersToCompany,
   saysNothing,
   withoutAnswerWords,
@@ -204,7 +206,7 @@ export function createHotlineInterview(options: HotlineInterviewOptions = {}): H
       s.followUp = answer === 'yes';
       return finish(s, 'completed', [answer === 'yes' ? t.followUpYes : t.followUpNo, t.thanks]);
     }
-    if (s.unclear++ < 1) return [t.didNotCatch, t.followUp];
+    if (s.unclear++ < 1) return [t.unclearFollowUp];
     return finish(s, 'completed', [t.thanks]);
   }
 
@@ -213,14 +215,14 @@ export function createHotlineInterview(options: HotlineInterviewOptions = {}): H
     const contact = contactFor(persona, language);
     if (s.stage === 'done') return { replies: [t.alreadyDone], finished: true };
 
-    if (isSilence(text)) {
+    const yesNoStage = s.stage === 'confirm' || s.stage === 'followup';
+    // "mm hmm" is silence to the first question but a yes to "did I get that right".
+    if (isSilence(text) && !(yesNoStage && yesOrNo(text, language))) {
       s.silences++;
       if (s.silences >= 2) return { replies: finish(s, 'silence', [t.silenceGoodbye]), finished: true };
       return { replies: [t.didNotCatch, question(s, t, persona)] };
     }
     s.silences = 0;
-
-    const yesNoStage = s.stage === 'confirm' || s.stage === 'followup';
     if (isGoodbye(text, language)) {
       const answer = yesOrNo(text, language);
       if (s.stage === 'followup' && answer) s.followUp = answer === 'yes';
@@ -235,6 +237,9 @@ export function createHotlineInterview(options: HotlineInterviewOptions = {}): H
     }
     if (asksIfAi(text, language))
       return { replies: [t.aiAnswer(persona, contact), backToInterview(s, t, persona)] };
+    if (isGreetingOnly(text, language)) return { replies: [t.hello, question(s, t, persona)] };
+    const announced = s.stage === 'what' && !s.what ? preamble(text, language) : null;
+    if (announced && wordCount(announced.rest) < 3) return { replies: [t.invite[announced.kind]] };
 
     const collecting =
       s.stage === 'what' || s.stage === 'why' || s.stage === 'change' || s.stage === 'correct';

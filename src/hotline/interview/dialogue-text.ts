@@ -36,6 +36,9 @@ export interface DialogueText {
   orTellMeHere: string;
   aiAnswer(p: Persona, humanContact: string): string;
   thankYou: string;
+  hello: string;
+  invite: Record<'question' | 'idea' | 'complaint' | 'other', string>;
+  unclearFollowUp: string;
 }
 
 const firstName = (p: Persona) => p.name.split(' ')[0] ?? p.name;
@@ -97,6 +100,14 @@ const en: DialogueText = {
   aiAnswer: (p, h) =>
     `I'm an AI version of ${p.name}, not ${firstName(p)} in person, and this call is recorded. To reach a person, ${h}.`,
   thankYou: 'Thank you.',
+  hello: 'Hi!',
+  invite: {
+    question: 'Go ahead: what would you like to know?',
+    idea: "I'd like to hear it. What is your idea?",
+    complaint: "I'm listening. What happened?",
+    other: "Go ahead, I'm listening. What happened?",
+  },
+  unclearFollowUp: 'Just so I note it right: would you like to hear back when something changes?',
 };
 
 const sv: DialogueText = {
@@ -156,6 +167,14 @@ const sv: DialogueText = {
   aiAnswer: (p, h) =>
     `Jag är en AI-version av ${p.name}, inte ${firstName(p)} själv, och samtalet spelas in. För att nå en människa, ${h}.`,
   thankYou: 'Tack.',
+  hello: 'Hej!',
+  invite: {
+    question: 'Varsågod: vad vill du veta?',
+    idea: 'Berätta gärna. Vad är din idé?',
+    complaint: 'Jag lyssnar. Vad hände?',
+    other: 'Varsågod, jag lyssnar. Vad hände?',
+  },
+  unclearFollowUp: 'Så att jag noterar rätt: vill du få höra av oss när något ändras?',
 };
 
 export function dialogueText(language: Language): DialogueText {

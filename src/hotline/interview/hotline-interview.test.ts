@@ -201,6 +201,30 @@ describe('the feedback interview in English', () => {
     expect(outcome.summary).toMatch(/ended before the interview was complete/);
   });
 
+  it('greets back, and waits for the point when the caller only announces one', async () => {
+    const { turns, said, outcome } = await call(interview, 'en', [
+      'hello',
+      'i have an idea',
+      'a dark mode would be nice',
+      'i want to give you some feedback',
+    ]);
+    expect(said(1)).toBe(
+      'Hi! What would you like to tell me about Tandem Pay: something that happened, an idea, or a question about us?',
+    );
+    expect(said(2)).toBe("I'd like to hear it. What is your idea?");
+    expect(said(3)).toBe("That's an interesting idea. Why would that matter to you?");
+    expect(turns[3]!.state).toMatchObject({ what: 'a dark mode would be nice' });
+    expect(outcome.feedbackItems[0]).toMatchObject({
+      kind: 'feature_request',
+      quote: 'a dark mode would be nice',
+    });
+  });
+
+  it('takes "i have a question about …" as the question', async () => {
+    const { turns } = await call(interview, 'en', ['i have a question about late fees']);
+    expect(turns[1]!.passageId).toBe('opinion-late-fees');
+  });
+
   it('wraps up politely on goodbye', async () => {
     const { last } = await call(interview, 'en', ['actually thats all bye']);
     expect(last.finished).toBe(true);

@@ -16,8 +16,8 @@ export function clipWords(text: string, max = MAX_WORDS): string {
 }
 
 const FILLER: Readonly<Record<'en' | 'sv', RegExp>> = {
-  en: /^(?:um+|uh+|er+m*|hmm+|well|so|yeah|yes|okay|ok|like|basically|honestly|i mean|i guess|and|but|right|oh|actually)(?:\s|$)/u,
-  sv: /^(?:eh+|öh+|hm+|alltså|asså|ja|jo|typ|liksom|och|men|så|okej|ärligt talat|faktiskt)(?:\s|$)/u,
+  en: /^(?:um+|uh+|er+m*|hmm+|well|so|yeah|yes|okay|ok|like|basically|honestly|i mean|i guess|and|but|right|oh|actually|hi|hello|hey)(?:\s|$)/u,
+  sv: /^(?:eh+|öh+|hm+|alltså|asså|ja|jo|typ|liksom|och|men|så|okej|ärligt talat|faktiskt|hej|hejsan|hallå|tjena)(?:\s|$)/u,
 };
 
 function stripLeading(text: string, re: RegExp): string {
@@ -155,11 +155,11 @@ export function reason(text: string, language: Language): string {
 }
 
 const EN_CHANGE_LEAD =
-  /^(?:i would like you to|id like you to|i would like to|id like to|i would like|id like|i want you to|i want to|i want|i wish you would|i wish you could|i think you should|you guys should|you should|you could|maybe you could|i would|id|maybe|probably|just|please|honestly)(?:\s|$)/u;
+  /^(?:i would like you to|id like you to|i would like to|id like to|i would like|id like|i want you to|i want to|i want|i wish you would|i wish you could|i think you should|you guys should|you should|you could|maybe you could|how about|what about|i would|id|maybe|probably|just|please|honestly)(?:\s|$)/u;
 const EN_VERBS =
   /^(?:add|make|let|show|send|remove|change|fix|allow|give|have|stop|put|bring|lower|drop|offer|get|move|keep|tell|notify|remind|warn|explain|include|simplify|improve|use|support|cut|reduce|test|update|hire|answer|be|not)(?:\s|$)/u;
 const SV_CHANGE_LEAD =
-  /^(?:jag skulle vilja|jag vill|jag önskar|ni borde|ni skulle kunna|ni kunde|ni ska|ni kan|jag skulle|kanske|bara|gärna)(?:\s|$)/u;
+  /^(?:jag skulle vilja|jag vill|jag önskar|ni borde|ni skulle kunna|ni kunde|ni ska|ni kan|jag skulle|kanske|bara|gärna|vad sägs om)(?:\s|$)/u;
 
 /** The change itself, lead-ins dropped ("i would add a reminder" → "add a reminder"), for the summary. */
 export function changeCore(text: string, language: Language): string {

@@ -72,6 +72,11 @@ const FRAMING_WORDS: Partial<Record<Language, readonly string[]>> = {
     'business',
     'firm',
     'guys',
+    'question',
+    'questions',
+    'wonder',
+    'wondering',
+    'curious',
   ],
   sv: [
     'ert',
@@ -87,6 +92,9 @@ const FRAMING_WORDS: Partial<Record<Language, readonly string[]>> = {
     'bolaget',
     'bolag',
     'egentligen',
+    'fraga',
+    'fragor',
+    'undrar',
   ],
 };
 const framingStems = new Map<Language, Set<string>>();
