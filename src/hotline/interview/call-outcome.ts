@@ -4,7 +4,9 @@ import type { SentimentModel } from '../../assistant/sentiment/sentiment-model-f
 import type { FeedbackKind } from '../../platform/db/schema.js';
 import { redactPersonalData } from '../../platform/privacy/redact-personal-data.js';
 import type { Persona } from '../persona/persona.js';
-import { feedbackCues, isQuestion, saysNothing } from './caller-cues.js';
+import { saysNothing } from './answer-cues.js';
+import { isQuestion } from './caller-cues.js';
+import { feedbackCues } from './feedback-cues.js';
 import type { CallOutcome, FeedbackItemDraft } from './interview-port.js';
 import type { InterviewData } from './interview-state.js';
 import { asThirdPerson, changeCore, clipWords, reason, tidy } from './reword.js';

@@ -3,26 +3,28 @@ import { assessSentiment, isUpset } from '../../assistant/sentiment/assess-senti
 import { frustrationCues } from '../../assistant/sentiment/frustration-cues.js';
 import type { SentimentModel } from '../../assistant/sentiment/sentiment-model-file.js';
 import type { Persona } from '../persona/persona.js';
+import {
+  isGoodbye,
+  isGreetingOnly,
+  isSilence,
+  preamble,
+  saysNothing,
+  withoutAnswerWords,
+  yesOrNo,
+} from './answer-cues.js';
 import { callOutcome } from './call-outcome.js';
 import {
   asksForCommitment,
   asksForHuman,
   asksIfAi,
-  feedbackCues,
   isAccountQuestion,
-  isGoodbye,
-  isGreetingOnly,
   isQuestion,
-  isSilence,
   mentionsOwnAccount,
-  preamble,
   refersToCompany,
-  saysNothing,
-  withoutAnswerWords,
-  wordCount,
-  yesOrNo,
 } from './caller-cues.js';
+import { wordCount } from './cue-match.js';
 import { type DialogueText, dialogueText, type Tone } from './dialogue-text.js';
+import { feedbackCues } from './feedback-cues.js';
 import type { HotlineInterview, InterviewState, InterviewTurn } from './interview-port.js';
 import { type InterviewData, initialState, readState } from './interview-state.js';
 import { asSecondPerson, changeClause, clipWords, reason, tidy } from './reword.js';

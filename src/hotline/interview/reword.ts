@@ -1,5 +1,5 @@
 import type { Language } from '../../assistant/language/detect-language.js';
-import { normaliseCallerText } from './caller-cues.js';
+import { normaliseCallerText } from './cue-match.js';
 
 /**
  * Turning the caller's own words into the read-back ("So: your app crashed when you paid…")
