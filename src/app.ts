@@ -18,6 +18,7 @@ import { registerHandoffJobs } from './handoff/handoff-jobs.js';
 import { handoffRoutes } from './handoff/handoff-routes.js';
 import { registerHandoffNoteJob } from './handoff/summarise-handoff-with-llm.js';
 import { createHotlineParts } from './hotline/create-hotline-parts.js';
+import { personaRoutes } from './hotline/persona/persona-routes.js';
 import { type HotlineParts, registerHotline } from './hotline/register-hotline.js';
 import { registerAdminRoutes } from './identity/admin-routes.js';
 import { registerAuthRoutes } from './identity/auth-routes.js';
@@ -65,6 +66,7 @@ const DOMAIN_ROUTES: RouteModule[] = [
   humanRoutes,
   agentRoutes,
   handoffRoutes,
+  personaRoutes,
 ];
 
 export interface TandemApp {

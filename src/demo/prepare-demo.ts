@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ensureDemoPersonas } from '../hotline/persona/ensure-demo-personas.js';
 import { ensureDemoStaff } from '../identity/demo-staff.js';
 import { importKnowledgeBase } from '../knowledge/import-articles.js';
 import type { AppConfig } from '../platform/config.js';
@@ -7,8 +8,8 @@ import { ensureDemoAgent } from '../workforce/ensure-demo-agent.js';
 import { isDatabaseEmpty, seedDemoCompany } from './seed-database.js';
 
 /**
- * In demo mode: seeds the demo company on first start, loads the help centre and
- * creates demo staff. Several processes may start at once on one server, so the
+ * In demo mode: seeds the demo company on first start, loads the help centre,
+ * creates demo staff and seeds the demo hotline persona. Several processes may start at once on one server, so the
  * work runs under a session advisory lock and each step checks what exists.
  */
 export async function prepareDemo(database: Database, config: AppConfig, logger: Logger): Promise<void> {
@@ -46,4 +47,8 @@ async function prepareDemoUnlocked(database: Database, config: AppConfig, logger
   const created = await ensureDemoStaff(database.db);
   if (created) logger.info({ created }, 'demo staff accounts created');
   if (await ensureDemoAgent(database.db)) logger.info('demo agent profile approved');
+  const personas = await ensureDemoPersonas(database.db);
+  if (personas.created.length + personas.refreshed.length > 0) {
+    logger.info(personas, 'demo hotline personas seeded');
+  }
 }
