@@ -66,7 +66,13 @@ function unavailableSpeech(reason: string): HotlineSpeech {
     throw new AppError(503, 'service_unavailable', `Hotline voice is unavailable: ${reason}`);
   };
   return {
-    recognizer: { name: 'unavailable', sampleRate: 16_000, supports: () => false, start: refuse, close: async () => {} },
+    recognizer: {
+      name: 'unavailable',
+      sampleRate: 16_000,
+      supports: () => false,
+      start: refuse,
+      close: async () => {},
+    },
     synthesizer: { name: 'unavailable', supports: () => false, synthesize: refuse, close: async () => {} },
     createTurnDetector: refuse,
   };

@@ -31,7 +31,10 @@ export const fakePersona: Persona = {
     { number: FAKE_NUMBER_SV, market: 'SE', language: 'sv' },
   ],
   disclosure: { en: FAKE_DISCLOSURE, sv: 'Hej, jag är en AI-version av Fia. Samtalet spelas in.' },
-  humanContact: { en: 'To reach a person, use the support chat on our website.' },
+  humanContact: {
+    en: 'To reach a person, use the support chat on our website.',
+    sv: 'Vill du prata med en människa, använd supportchatten på vår webbplats.',
+  },
   voice: {},
   corpus: [],
 };
