@@ -124,7 +124,7 @@ export function CorpusEditor({
       })}
       <button
         type="button"
-        className="btn btn-secondary btn-small"
+        className="btn btn-secondary btn-small persona-add"
         onClick={() => {
           const id = newPassageId(persona);
           toggle(id, true);

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api';
 import { CorpusEditor } from './CorpusEditor';
 import { FieldError, TextField } from './persona-fields';
@@ -20,11 +20,19 @@ export function PersonaForm({
   initial: Persona;
   onSave: (p: Persona) => Promise<Persona>;
 }) {
+  // What the server has: the loaded persona, then what each save returned ("Discard" goes back to it).
+  const [base, setBase] = useState<Persona>(initial);
   const [persona, setPersona] = useState<Persona>(initial);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+
+  // The Save button is at the bottom of a long form: move to the errors so they are seen (and read out).
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) alertRef.current?.focus();
+  }, [problem]);
 
   const set = (patch: Partial<Persona>) => {
     setPersona((p) => ({ ...p, ...patch }));
@@ -41,7 +49,9 @@ export function PersonaForm({
     setProblem(undefined);
     setErrors(new Map());
     try {
-      await onSave(persona);
+      const stored = await onSave(persona);
+      setBase(stored);
+      setPersona(stored);
       setNotice('Saved. New calls use the changes at once.');
     } catch (err) {
       setProblem(errorMessage(err));
@@ -57,10 +67,16 @@ export function PersonaForm({
   return (
     <form className="card form-card" onSubmit={submit} aria-labelledby="persona-form-title" noValidate>
       <h3 id="persona-form-title">
-        {initial.name} <span className="muted small">({initial.id})</span>
+        {base.name} <span className="muted small">({base.id})</span>
       </h3>
       {problem ? (
-        <div className="alert alert-error" role="alert" data-testid="persona-errors">
+        <div
+          className="alert alert-error"
+          role="alert"
+          data-testid="persona-errors"
+          ref={alertRef}
+          tabIndex={-1}
+        >
           <p>{problem}</p>
           {others.length > 0 ? (
             <ul>
@@ -204,7 +220,7 @@ export function PersonaForm({
               </select>
               <FieldError id={`persona-number-language-${i}-error`} message={err(`numbers.${i}.language`)} />
             </div>
-            <div className="field">
+            <div className="field persona-row-action">
               <button
                 type="button"
                 className="btn btn-secondary btn-small"
@@ -218,7 +234,7 @@ export function PersonaForm({
         ))}
         <button
           type="button"
-          className="btn btn-secondary btn-small"
+          className="btn btn-secondary btn-small persona-add"
           onClick={() =>
             set({
               numbers: [
@@ -243,7 +259,7 @@ export function PersonaForm({
           className="btn btn-secondary"
           disabled={busy}
           onClick={() => {
-            setPersona(initial);
+            setPersona(base);
             setErrors(new Map());
             setProblem(undefined);
           }}

@@ -11,9 +11,6 @@ export function PersonasPage() {
   const personas = personasFrom(list.data);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const persona = personas.find((p) => p.id === selected) ?? personas[0];
-  // What the server stored on the last save, per persona: the form restarts from it.
-  const [saved, setSaved] = useState<Record<string, { persona: Persona; count: number }>>({});
-  const last = persona ? saved[persona.id] : undefined;
 
   return (
     <section aria-labelledby="personas-title">
@@ -43,19 +40,14 @@ export function PersonasPage() {
       {list.data && !persona ? <p className="muted">No personas are configured.</p> : null}
       {persona ? (
         <PersonaForm
-          key={`${persona.id}:${last?.count ?? 0}`}
-          initial={last?.persona ?? persona}
+          key={persona.id}
+          initial={persona}
           onSave={async (next) => {
             const res = await api<{ persona?: Persona } | null>(
               `/api/v1/hotline/personas/${encodeURIComponent(next.id)}`,
               { method: 'PUT', body: next },
             );
-            const stored = res?.persona ?? next;
-            setSaved((s) => ({
-              ...s,
-              [stored.id]: { persona: stored, count: (s[stored.id]?.count ?? 0) + 1 },
-            }));
-            return stored;
+            return res?.persona ?? next;
           }}
         />
       ) : null}
