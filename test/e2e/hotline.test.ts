@@ -80,6 +80,28 @@ describe('the founder hotline in the browser', () => {
     }
   });
 
+  it('a caller who refuses the microphone is told so in plain words, and the call does not start', async () => {
+    // No --use-fake-ui-for-media-stream: headless Chromium refuses the permission prompt.
+    const denying = await launchBrowser({ args: ['--use-fake-device-for-media-stream'] });
+    try {
+      const { page } = await newPage(denying, server.url);
+      const sockets: string[] = [];
+      page.on('websocket', (ws) => sockets.push(ws.url()));
+      await page.goto('/hotline');
+      await page.getByRole('button', { name: /^Call [^?]+$/ }).click();
+      const alert = page.locator('[data-problem]');
+      await alert.waitFor();
+      expect(await alert.getAttribute('data-problem')).toBe('mic-denied');
+      expect(await alert.getAttribute('role')).toBe('alert');
+      expect(norm(await alert.textContent())).toMatch(/did not allow the microphone/);
+      expect(norm(await page.getByTestId('call-state').textContent())).toBe('Not connected');
+      expect(sockets.filter((u) => u.includes('/hotline/browser-call'))).toEqual([]);
+      await page.getByRole('button', { name: /^Call [^?]+$/ }).waitFor();
+    } finally {
+      await denying.close();
+    }
+  });
+
   it('an admin edits a persona and saves it; the server refuses an empty name and the form says which field', async () => {
     const [before] = await personasOf(server);
     expect(before, 'the demo persona is configured').toBeDefined();
@@ -163,7 +185,7 @@ describe('a browser voice call on /hotline with a fake microphone', () => {
       // The disclosure is on the page before the call.
       const notice = page.getByTestId('hotline-notice');
       expect(norm(await notice.textContent())).toMatch(/AI version of .+ recorded and transcribed/);
-      await page.getByRole('button', { name: `Call ${line.personaName} from this browser` }).click();
+      await page.getByRole('button', { name: `Call ${line.personaName}`, exact: true }).click();
 
       // The persona's disclosure arrives with call.started, and its audio is played.
       const disclosure = page.getByTestId('call-disclosure');

@@ -271,14 +271,14 @@ function VoiceCall({
             className="hl-button hl-call-button"
             onClick={start}
             aria-describedby={noticeId}
-            aria-label={`Call ${persona.personaName} from this browser`}
           >
-            {view.state === 'ended' ? 'Call again' : 'Call'}
+            {view.state === 'ended' && view.callId ? `Call ${name} again` : `Call ${name}`}
           </button>
         )}
         <p className="hl-state" role="status" data-testid="call-state">
           <span className={`hl-dot hl-dot-${view.state}`} aria-hidden="true" />
-          {STATE_TEXT[view.state]}
+          {/* A call that never connected (microphone refused, server unreachable) did not "end". */}
+          {view.state === 'ended' && !view.callId ? STATE_TEXT.idle : STATE_TEXT[view.state]}
           {view.state === 'ended' && view.endReason && !view.problem
             ? ` · ${endReasonText(view.endReason)}`
             : ''}

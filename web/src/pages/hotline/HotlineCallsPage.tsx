@@ -3,8 +3,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyState, ErrorBanner, Loading, PageHeader, StatusBadge } from '../../components';
 import { formatDateTime, reasonText } from '../../format';
 import { useApi } from '../../use-api';
-import { type LiveEvent, useLiveEvents } from '../../use-live-events';
+import { useLiveEvents } from '../../use-live-events';
 import { isRecord } from '../../util';
+import { applyCallEvent } from './calls-live';
 import { CHANNEL_LABELS, type HotlineCallSummary } from './hotline-types';
 
 const STATUSES = [
@@ -12,34 +13,6 @@ const STATUSES = [
   { value: 'active', label: 'In progress' },
   { value: 'ended', label: 'Ended' },
 ];
-
-/** The newest state of the list after one live event (pure, so replays are harmless). */
-function applyEvent(calls: HotlineCallSummary[], event: LiveEvent, status: string): HotlineCallSummary[] {
-  const data = isRecord(event.data) ? event.data : {};
-  if (event.type === 'hotline.call.started' && isRecord(data.call)) {
-    const call = data.call as unknown as HotlineCallSummary;
-    if (status === 'ended' || calls.some((c) => c.id === call.id)) return calls;
-    return [{ ...call, turnCount: call.turnCount ?? 0 }, ...calls];
-  }
-  if (event.type === 'hotline.turn' && typeof data.callId === 'string') {
-    return calls.map((c) => (c.id === data.callId ? { ...c, turnCount: c.turnCount + 1 } : c));
-  }
-  if (event.type === 'hotline.call.ended' && typeof data.callId === 'string') {
-    const ended = calls.map((c) =>
-      c.id === data.callId
-        ? {
-            ...c,
-            status: 'ended' as const,
-            endedAt: c.endedAt ?? new Date().toISOString(),
-            summary: typeof data.summary === 'string' ? data.summary : c.summary,
-            endReason: typeof data.endReason === 'string' ? data.endReason : c.endReason,
-          }
-        : c,
-    );
-    return status === 'active' ? ended.filter((c) => c.status === 'active') : ended;
-  }
-  return calls;
-}
 
 /** `/hotline/calls`: founder-hotline calls, newest first, updated live while they run. */
 export function HotlineCallsPage() {
@@ -63,7 +36,7 @@ export function HotlineCallsPage() {
       if (seen.current.has(key)) return;
       seen.current.add(key);
     }
-    setCalls((current) => applyEvent(current, event, status));
+    setCalls((current) => applyCallEvent(current, event, status));
   });
   // Events sent while the socket was down are not replayed: re-read the list when it is back.
   const { reload } = list;
