@@ -30,8 +30,9 @@ async function personasOf(server: TestServer): Promise<Persona[]> {
     headers: admin.headers,
   });
   expect(res.statusCode).toBe(200);
-  const body = res.json() as { personas: Persona[] };
-  return body.personas;
+  // The list's shape: `{ personas }` (a bare array is accepted too, as the editor does).
+  const body = res.json() as { personas: Persona[] } | Persona[];
+  return Array.isArray(body) ? body : body.personas;
 }
 
 describe('the founder hotline in the browser', () => {
@@ -167,7 +168,13 @@ describe('a browser voice call on /hotline with a fake microphone', () => {
     // The caller starts speaking once the persona's opening (disclosure, then a question) has played:
     // as long as the disclosure spoken by espeak-ng, plus time for the question.
     const persona = (await personasOf(server)).find((p) => p.id === line.personaId)!;
-    const opening = wavSeconds(speechWav(persona.disclosure.en ?? '', { leadSeconds: 0, tailSeconds: 0 }));
+    const opening = wavSeconds(
+      speechWav(persona.disclosure.en ?? '', {
+        leadSeconds: 0,
+        tailSeconds: 0,
+        rate: persona.voice.en?.rate,
+      }),
+    );
     const wav = speechWav(SAID, { leadSeconds: Math.ceil(opening) + 8, tailSeconds: 4 });
     browser = await launchBrowser({ args: fakeMicrophoneArgs(wav) });
   }, 120_000);
@@ -177,10 +184,16 @@ describe('a browser voice call on /hotline with a fake microphone', () => {
     await server?.close();
   });
 
-  it('shows and plays the disclosure, transcribes the caller, the persona replies, and staff see the call', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    let callId: string | null = null;
+  it('shows and plays the disclosure, transcribes the caller, the persona replies, and staff follow it live', async () => {
+    // A product person watches the calls list before the call starts.
+    const staff = await newPage(browser, server.url);
+    const caller = await newPage(browser, server.url);
     try {
+      await logIn(staff.page, 'product@tandem.demo');
+      await staff.page.goto('/hotline/calls');
+      await expect.poll(() => staff.page.getByTestId('live-status').textContent()).toBe('Live');
+
+      const page = caller.page;
       await page.goto('/hotline');
       // The disclosure is on the page before the call.
       const notice = page.getByTestId('hotline-notice');
@@ -195,19 +208,24 @@ describe('a browser voice call on /hotline with a fake microphone', () => {
       await expect
         .poll(async () => Number(await voice.getAttribute('data-heard-seconds')), { timeout: 30_000 })
         .toBeGreaterThan(1);
-      callId = await voice.getAttribute('data-call-id');
+      const callId = await voice.getAttribute('data-call-id');
       expect(callId).toBeTruthy();
+
+      // The call shows up on the staff list while it runs, without a reload.
+      const row = staff.page.locator(`tr[data-call-id="${callId}"]`);
+      await row.waitFor();
+      expect(await row.getAttribute('data-status')).toBe('active');
 
       // The caller's words (recognised by pocketsphinx: compared loosely), then the persona's answer.
       const transcript = page.getByTestId('transcript');
-      const caller = transcript.locator('[data-speaker="caller"]').first();
-      await caller.waitFor({ timeout: 60_000 });
-      const heard = norm(await caller.locator('.hl-text').textContent()).toLowerCase();
+      const callerLine = transcript.locator('[data-speaker="caller"]').first();
+      await callerLine.waitFor({ timeout: 60_000 });
+      const heard = norm(await callerLine.locator('.hl-text').textContent()).toLowerCase();
       expect(
         ['payment', 'page', 'slow', 'pay', 'bill'].some((w) => heard.includes(w)),
         heard,
       ).toBe(true);
-      const callerSeq = Number(await caller.getAttribute('data-seq'));
+      const callerSeq = Number(await callerLine.getAttribute('data-seq'));
       const personaSeqs = () =>
         transcript
           .locator('[data-speaker="persona"]')
@@ -219,17 +237,9 @@ describe('a browser voice call on /hotline with a fake microphone', () => {
 
       await page.getByRole('button', { name: /^Hang up/ }).click();
       await expect.poll(() => page.getByTestId('call-state').textContent()).toMatch(/Call ended/);
-    } finally {
-      await context.close();
-    }
 
-    // Staff see the call with its transcript.
-    const staff = await newPage(browser, server.url);
-    try {
-      await logIn(staff.page, 'product@tandem.demo');
-      await staff.page.goto('/hotline/calls');
-      const row = staff.page.locator(`tr[data-call-id="${callId}"]`);
-      await row.waitFor();
+      // The staff list marks it ended (live), and the call page has the transcript.
+      await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('ended');
       await row.getByRole('link').click();
       await staff.page.waitForURL(`**/hotline/calls/${callId}`);
       const turns = staff.page.getByTestId('call-transcript');
@@ -238,6 +248,7 @@ describe('a browser voice call on /hotline with a fake microphone', () => {
       expect(norm(await staff.page.getByTestId('consent-notice').textContent())).toMatch(/\bAI\b/);
       await screenshot(staff.page, 'hotline-staff-call');
     } finally {
+      await caller.context.close();
       await staff.context.close();
     }
   }, 180_000);

@@ -12,7 +12,8 @@ export function wavSeconds(path: string): number {
  * Speaks `text` with espeak-ng into a WAV for Chromium's fake microphone: 16 kHz, mono, 16-bit
  * PCM (what `--use-file-for-fake-audio-capture` reads), with `leadSeconds` of silence before the
  * words, so the persona's opening has played when the caller starts, and `tailSeconds` after, so
- * end-of-turn detection hears the caller stop. Returns the file's path.
+ * end-of-turn detection hears the caller stop. `rate`: words per minute (espeak-ng's default 175).
+ * Returns the file's path.
  */
 export function speechWav(
   text: string,
@@ -20,12 +21,13 @@ export function speechWav(
     leadSeconds = 1,
     tailSeconds = 3,
     voice = 'en-us',
-  }: { leadSeconds?: number; tailSeconds?: number; voice?: string } = {},
+    rate,
+  }: { leadSeconds?: number; tailSeconds?: number; voice?: string; rate?: number | undefined } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-caller-'));
   const spoken = join(dir, 'spoken.wav');
   const out = join(dir, 'caller.wav');
-  execFileSync('espeak-ng', ['-v', voice, '-w', spoken, text]);
+  execFileSync('espeak-ng', ['-v', voice, ...(rate ? ['-s', String(rate)] : []), '-w', spoken, text]);
   execFileSync('sox', [
     spoken,
     '-r',
