@@ -12,8 +12,11 @@ const LOCK_DIR = join(ROOT, 'dist/.web-build-lock');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches Debian's Chromium headless, with the flags that keep it quiet and offline. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Launches Debian's Chromium headless, with the flags that keep it quiet and offline.
+ * `args` adds flags, e.g. `fakeMicrophoneArgs(wav)` for a call test.
+ */
+export function launchBrowser(options: { args?: readonly string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -24,8 +27,24 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.args ?? []),
     ],
   });
+}
+
+/**
+ * Chromium flags for a fake microphone that plays `wavPath` once (then silence) and grants
+ * microphone permission without a prompt. The file: RIFF WAV, 16-bit PCM (Chromium converts the
+ * rate and channels to what the page's stream asks for).
+ */
+export function fakeMicrophoneArgs(wavPath: string): string[] {
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
+    // Headless Chromium would otherwise wait for a user gesture before starting Web Audio.
+    '--autoplay-policy=no-user-gesture-required',
+  ];
 }
 
 /** A fresh, isolated context (own cookies) with an en-US browser locale and a desktop viewport. */

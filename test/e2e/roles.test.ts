@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, logIn, navAreas, newPage, screenshot } from './browser.js';
 
-const AREAS = ['console', 'conversations', 'insights', 'fraud', 'operations', 'admin'] as const;
+const AREAS = ['console', 'conversations', 'insights', 'hotline', 'fraud', 'operations', 'admin'] as const;
 const PATHS: Record<(typeof AREAS)[number], string> = {
   console: '/console',
   conversations: '/conversations',
   insights: '/insights',
+  hotline: '/hotline/calls',
   fraud: '/fraud',
   operations: '/operations',
   admin: '/admin/staff',
@@ -15,10 +16,10 @@ const PATHS: Record<(typeof AREAS)[number], string> = {
 
 const ROLES: { email: string; name: string; areas: (typeof AREAS)[number][] }[] = [
   { email: 'admin@tandem.demo', name: 'admin', areas: [...AREAS] },
-  { email: 'supervisor@tandem.demo', name: 'supervisor', areas: ['conversations', 'operations'] },
+  { email: 'supervisor@tandem.demo', name: 'supervisor', areas: ['conversations', 'hotline', 'operations'] },
   { email: 'agent@tandem.demo', name: 'agent', areas: ['console', 'conversations'] },
-  { email: 'reviewer@tandem.demo', name: 'insights_reviewer', areas: ['insights'] },
-  { email: 'product@tandem.demo', name: 'product', areas: ['insights'] },
+  { email: 'reviewer@tandem.demo', name: 'insights_reviewer', areas: ['insights', 'hotline'] },
+  { email: 'product@tandem.demo', name: 'product', areas: ['insights', 'hotline'] },
   { email: 'fraud@tandem.demo', name: 'fraud_analyst', areas: ['fraud'] },
 ];
 

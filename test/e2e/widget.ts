@@ -23,9 +23,12 @@ export interface WidgetLabels {
   send: string;
 }
 
-/** The chat widget on /demo (its shadow-DOM slot), its message log and one way to say something in it. */
-export function chatWidget(page: Page, labels: WidgetLabels) {
-  const slot = page.locator('#tandem-chat-widget-slot');
+/**
+ * The chat widget on /demo (its shadow-DOM slot; `slotSelector` for another page's, e.g. /hotline),
+ * its message log and one way to say something in it.
+ */
+export function chatWidget(page: Page, labels: WidgetLabels, slotSelector = '#tandem-chat-widget-slot') {
+  const slot = page.locator(slotSelector);
   const log = slot.getByRole('log');
   const replies = log.locator('[data-role="assistant"], [data-role="agent"], [data-role="system"]');
   /** Sends `text` with Enter and returns the text of every reply it caused. */

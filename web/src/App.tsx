@@ -5,12 +5,15 @@ import { Loading } from './components';
 import { AdminLayout } from './pages/admin/AdminLayout';
 import { ApiKeysPage } from './pages/admin/ApiKeysPage';
 import { AuditLogPage } from './pages/admin/AuditLogPage';
+import { PersonasPage } from './pages/admin/PersonasPage';
 import { StaffUsersPage } from './pages/admin/StaffUsersPage';
 import { ConversationsPage } from './pages/ConversationsPage';
 import { ConsolePage } from './pages/console/ConsolePage';
 import { FraudPage } from './pages/FraudPage';
 import { AreaGuard, RequireAuth } from './pages/guards';
 import { HomePage } from './pages/HomePage';
+import { HotlineCallPage } from './pages/hotline/HotlineCallPage';
+import { HotlineCallsPage } from './pages/hotline/HotlineCallsPage';
 import { InsightsPage } from './pages/InsightsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -20,6 +23,8 @@ import { SupportPage } from './pages/SupportPage';
 
 // The customer demo is a separate experience with its own styles: load it only when visited.
 const DemoPage = lazy(() => import('./demo/DemoPage'));
+// The public founder-hotline page (browser calls, the text version) likewise.
+const HotlinePage = lazy(() => import('./hotline/HotlinePage'));
 
 export function App() {
   return (
@@ -30,6 +35,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <DemoPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/hotline"
+          element={
+            <Suspense fallback={<Loading />}>
+              <HotlinePage />
             </Suspense>
           }
         />
@@ -77,6 +90,22 @@ function StaffApp() {
             }
           />
           <Route
+            path="hotline/calls"
+            element={
+              <AreaGuard area="hotline">
+                <HotlineCallsPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="hotline/calls/:id"
+            element={
+              <AreaGuard area="hotline">
+                <HotlineCallPage />
+              </AreaGuard>
+            }
+          />
+          <Route
             path="fraud"
             element={
               <AreaGuard area="fraud">
@@ -111,6 +140,7 @@ function StaffApp() {
             <Route index element={<Navigate to="staff" replace />} />
             <Route path="staff" element={<StaffUsersPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="personas" element={<PersonasPage />} />
             <Route path="audit" element={<AuditLogPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -29,7 +29,7 @@ export interface StaffUser {
   roles: StaffRole[];
 }
 
-export type AreaKey = 'console' | 'conversations' | 'insights' | 'fraud' | 'operations' | 'admin';
+export type AreaKey = 'console' | 'conversations' | 'insights' | 'hotline' | 'fraud' | 'operations' | 'admin';
 
 export interface Area {
   key: AreaKey;
@@ -65,6 +65,13 @@ export const AREAS: readonly Area[] = [
     roles: ['insights_reviewer', 'product'],
   },
   {
+    key: 'hotline',
+    label: 'Hotline calls',
+    path: '/hotline/calls',
+    description: 'Founder-hotline calls and chats: live transcripts, summaries and the feedback raised.',
+    roles: ['supervisor', 'product', 'insights_reviewer'],
+  },
+  {
     key: 'fraud',
     label: 'Fraud',
     path: '/fraud',
@@ -82,7 +89,7 @@ export const AREAS: readonly Area[] = [
     key: 'admin',
     label: 'Admin',
     path: '/admin',
-    description: 'Staff accounts, API keys and the audit log.',
+    description: 'Staff accounts, API keys, hotline personas and the audit log.',
     roles: [],
   },
 ];

@@ -67,6 +67,7 @@ export class ChatWidget {
   readonly token: string | undefined;
   readonly locale: string;
   readonly mountKey: string | Element | undefined;
+  readonly channel: 'chat' | 'hotline';
   private readonly apiBase: string;
   private readonly t: WidgetStrings;
   private readonly host: HTMLElement;
@@ -103,6 +104,7 @@ export class ChatWidget {
     this.token = options.token || undefined;
     this.locale = options.locale || document.documentElement.lang || navigator.language || 'en-US';
     this.mountKey = options.mount;
+    this.channel = options.channel ?? 'chat';
     this.apiBase = (options.apiBase ?? '').replace(/\/+$/, '');
     this.t = STRINGS[widgetLanguage(this.locale)];
 
@@ -177,8 +179,8 @@ export class ChatWidget {
         el(
           'div',
           { class: 'tc-header-text' },
-          el('h2', { class: 'tc-title', id: titleId, text: t.title }),
-          el('p', { class: 'tc-subtitle', text: t.subtitle }),
+          el('h2', { class: 'tc-title', id: titleId, text: options.title ?? t.title }),
+          el('p', { class: 'tc-subtitle', text: options.subtitle ?? t.subtitle }),
         ),
         closeButton,
       ),
@@ -236,13 +238,14 @@ export class ChatWidget {
     this.setTyping(this.t.connecting, false);
     this.showError(undefined);
     try {
-      if (await this.resume()) return;
+      // Only a chat waiting for or with a person is resumed; a hotline interview starts afresh.
+      if (this.channel === 'chat' && (await this.resume())) return;
       const res = await fetch(`${this.apiBase}/api/v1/conversations`, {
         method: 'POST',
         credentials: 'omit',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          channel: 'chat',
+          channel: this.channel,
           locale: this.locale,
           ...(this.token ? { customerToken: this.token } : {}),
         }),
@@ -504,7 +507,8 @@ export class ChatWidget {
     this.status = status;
     this.handoff = handoff ?? undefined;
     const withPerson = status === 'waiting_for_human' || status === 'with_human';
-    rememberConversation(this.token, withPerson ? this.conversationId : undefined);
+    if (this.channel === 'chat')
+      rememberConversation(this.token, withPerson ? this.conversationId : undefined);
     this.host.setAttribute('data-status', status);
     const b = this.banner;
     b.replaceChildren();

@@ -57,6 +57,11 @@ export interface OpenOptions {
   mount?: string | Element;
   /** Origin of the Tandem server; '' (default) means this page's origin. */
   apiBase?: string;
+  /** `hotline`: the text version of the founder hotline (the persona interviews instead of the assistant). */
+  channel?: 'chat' | 'hotline';
+  /** Replaces the panel's title and subtitle, e.g. with the persona's name and the AI disclosure. */
+  title?: string;
+  subtitle?: string;
 }
 
 export interface TandemChatApi {

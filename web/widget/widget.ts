@@ -17,7 +17,8 @@ function open(options: OpenOptions = {}): void {
     current?.attached &&
     current.token === (options.token || undefined) &&
     (locale === undefined || current.locale === locale) &&
-    current.mountKey === options.mount
+    current.mountKey === options.mount &&
+    current.channel === (options.channel ?? 'chat')
   ) {
     current.setOpen(true);
     return;

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { TandemChatApi } from '../../widget/types';
 import { ApiError, api, errorMessage } from '../api';
+import { loadChatWidget } from '../chat-widget';
 import { daysUntil, formatDate, formatMoney, humanize, reasonText } from '../format';
 import {
   DISPUTE_REASON_LABELS,
@@ -321,27 +322,6 @@ function heroPayment(account: Account, upcoming: ReturnType<typeof upcomingInsta
     planKind: first.plan.kind,
     paymentMethod: null,
   };
-}
-
-let chatWidget: Promise<TandemChatApi> | undefined;
-
-/** Loads the embeddable chat widget (dist/web/widget.js) once per page. */
-function loadChatWidget(): Promise<TandemChatApi> {
-  chatWidget ??= new Promise<TandemChatApi>((resolve, reject) => {
-    if (window.TandemChat) return resolve(window.TandemChat);
-    const script = document.createElement('script');
-    script.src = '/widget.js';
-    script.async = true;
-    script.onload = () =>
-      window.TandemChat ? resolve(window.TandemChat) : reject(new Error('widget.js did not load'));
-    script.onerror = () => {
-      chatWidget = undefined;
-      script.remove();
-      reject(new Error('Could not load /widget.js'));
-    };
-    document.head.append(script);
-  });
-  return chatWidget;
 }
 
 /** Opens the chat widget in the help section as the current customer; closes it when they change. */

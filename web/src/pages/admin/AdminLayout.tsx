@@ -4,6 +4,7 @@ import { PageHeader } from '../../components';
 const TABS = [
   { to: '/admin/staff', label: 'Staff users' },
   { to: '/admin/api-keys', label: 'API keys' },
+  { to: '/admin/personas', label: 'Hotline personas' },
   { to: '/admin/audit', label: 'Audit log' },
 ];
 
@@ -12,7 +13,7 @@ export function AdminLayout() {
     <>
       <PageHeader
         title="Admin"
-        description="Staff accounts, server-to-server API keys and the audit trail."
+        description="Staff accounts, server-to-server API keys, the hotline personas and the audit trail."
       />
       <nav className="tabs" aria-label="Admin sections">
         {TABS.map((t) => (
