@@ -158,9 +158,9 @@ const ACCOUNT: CueList = {
 
 /** The caller's own account or money (not "my order" in product feedback): "my refund", "mitt konto". */
 const OWN_ACCOUNT: CueList = {
+  // Not "my card": "it crashed when I paid with my card" is product feedback, not an account matter.
   en: [
     'my refund',
-    'my card',
     'my account',
     'my statement',
     'my money',
@@ -175,7 +175,6 @@ const OWN_ACCOUNT: CueList = {
   ],
   sv: [
     'min återbetalning',
-    'mitt kort',
     'mitt konto',
     'min faktura',
     'mina pengar',
