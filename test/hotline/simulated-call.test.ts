@@ -92,4 +92,18 @@ describe('a simulated phone call to the demo founder hotline (real speech engine
     // The interrupted persona then answers what the caller said.
     expect(report.turns.some((t) => t.speaker === 'caller' && /app|log/.test(t.text))).toBe(true);
   }, 120_000);
+
+  it('the Swedish line discloses in Swedish, says speech is not understood here and points to the chat', async () => {
+    // The embedded recogniser is English only; without a cloud recogniser the call cannot be held.
+    const report = await simulateCall({ server: server.url, to: '+46855501234', lines: [] });
+    expect(report.endedBy).toBe('server');
+    expect(report.endReason).toBe('completed');
+    const opening = report.turns
+      .filter((t) => t.speaker === 'persona')
+      .map((t) => t.text)
+      .join(' ');
+    expect(opening).toMatch(/AI-version av Jonas Ekholm/);
+    expect(opening).toMatch(/\/hotline/);
+    expect(report.turns.some((t) => t.speaker === 'caller')).toBe(false);
+  }, 120_000);
 });
