@@ -24,15 +24,19 @@ interface Persona {
 
 async function personasOf(server: TestServer): Promise<Persona[]> {
   const admin = await logInAs(server, 'admin@tandem.demo');
-  const res = await server.app.http.inject({
-    method: 'GET',
-    url: '/api/v1/hotline/personas',
-    headers: admin.headers,
-  });
-  expect(res.statusCode).toBe(200);
-  // The list's shape: `{ personas }` (a bare array is accepted too, as the editor does).
-  const body = res.json() as { personas: Persona[] } | Persona[];
-  return Array.isArray(body) ? body : body.personas;
+  const get = async (url: string) => {
+    const res = await server.app.http.inject({ method: 'GET', url, headers: admin.headers });
+    expect(res.statusCode, url).toBe(200);
+    return res.json();
+  };
+  // The list has one row per persona without the texts; each whole persona is `GET …/:id` → `{ persona }`.
+  const { personas } = (await get('/api/v1/hotline/personas')) as { personas: { id: string }[] };
+  return Promise.all(
+    personas.map(
+      async ({ id }) =>
+        ((await get(`/api/v1/hotline/personas/${encodeURIComponent(id)}`)) as { persona: Persona }).persona,
+    ),
+  );
 }
 
 describe('the founder hotline in the browser', () => {
@@ -140,7 +144,12 @@ describe('the founder hotline in the browser', () => {
       await page.getByLabel('Name', { exact: true }).fill('');
       await page.getByRole('button', { name: 'Save persona' }).click();
       await page.getByTestId('persona-errors').waitFor();
-      await page.locator('#persona-name-error').waitFor();
+      const nameError = page.locator('#persona-name-error');
+      await nameError.waitFor();
+      expect(norm(await nameError.textContent())).toMatch(/must not be empty/);
+      expect(norm(await page.getByTestId('persona-errors').textContent())).toMatch(
+        /\bname\b.*must not be empty/,
+      );
       expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
       await screenshot(page, 'persona-editor-error');
       const [unchanged] = await personasOf(server);

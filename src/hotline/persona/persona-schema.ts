@@ -13,7 +13,9 @@ const language = z.enum(HOTLINE_LANGUAGES, {
 /** E.164 after normalising: + then 8–15 digits, no leading zero. */
 export const E164 = /^\+[1-9]\d{7,14}$/;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Messages in words: the admin's form shows them beside the field.
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 const passage = z.object({
   id: z

@@ -77,7 +77,8 @@ export function PersonaForm({
           ref={alertRef}
           tabIndex={-1}
         >
-          <p>{problem}</p>
+          {/* The server's message repeats every field problem: list them once, by field, instead. */}
+          <p>{others.length > 0 ? 'Not saved. Fix these fields:' : problem}</p>
           {others.length > 0 ? (
             <ul>
               {others.map(([path, message]) => (

@@ -3,14 +3,18 @@ import { api } from '../../api';
 import { ErrorBanner, Loading } from '../../components';
 import { useApi } from '../../use-api';
 import { PersonaForm } from './PersonaForm';
-import { type Persona, personasFrom } from './persona-model';
+import { type Persona, personaFrom, personasFrom } from './persona-model';
 
 /** `/admin/personas`: the founder-hotline personas, edited by an admin and saved as a whole (PUT). */
 export function PersonasPage() {
   const list = useApi<unknown>('/api/v1/hotline/personas');
   const personas = personasFrom(list.data);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const persona = personas.find((p) => p.id === selected) ?? personas[0];
+  const summary = personas.find((p) => p.id === selected) ?? personas[0];
+  // The list leaves out the corpus and texts: the form edits the whole persona, fetched by id.
+  const one = useApi<unknown>(summary ? `/api/v1/hotline/personas/${encodeURIComponent(summary.id)}` : null);
+  const loaded = personaFrom(one.data);
+  const persona = loaded && loaded.id === summary?.id ? loaded : undefined;
 
   return (
     <section aria-labelledby="personas-title">
@@ -21,7 +25,7 @@ export function PersonasPage() {
         {personas.length > 1 ? (
           <div className="field field-inline">
             <label htmlFor="persona-select">Persona</label>
-            <select id="persona-select" value={persona?.id} onChange={(e) => setSelected(e.target.value)}>
+            <select id="persona-select" value={summary?.id} onChange={(e) => setSelected(e.target.value)}>
               {personas.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({p.company})
@@ -36,8 +40,9 @@ export function PersonasPage() {
         opens with the disclosure. Every change is recorded in the audit log.
       </p>
       {list.error ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && !persona ? <p className="muted">No personas are configured.</p> : null}
+      {one.error ? <ErrorBanner error={one.error} onRetry={one.reload} /> : null}
+      {(list.loading && !list.data) || (summary && !persona && !one.error) ? <Loading /> : null}
+      {list.data && !summary ? <p className="muted">No personas are configured.</p> : null}
       {persona ? (
         <PersonaForm
           key={persona.id}

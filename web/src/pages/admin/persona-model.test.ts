@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, fieldLabel, newPassageId, type Persona } from './persona-model';
+import {
+  fieldErrors,
+  fieldLabel,
+  newPassageId,
+  type Persona,
+  personaFrom,
+  personasFrom,
+} from './persona-model';
 
 describe('fieldErrors', () => {
   it('maps the API validation details onto form fields', () => {
@@ -33,5 +40,17 @@ describe('newPassageId', () => {
       corpus: [{ id: 'maja-passage-2' }, { id: 'x' }],
     } as unknown as Persona;
     expect(newPassageId(persona)).toBe('maja-passage-3');
+  });
+});
+
+describe('personasFrom and personaFrom', () => {
+  it('reads the list rows, and only a whole persona from GET/PUT by id', () => {
+    const row = { id: 'p', name: 'Jonas', company: 'Tandem Pay', passages: 3 };
+    expect(personasFrom({ personas: [row] })).toEqual([row]);
+    expect(personasFrom(null)).toEqual([]);
+    // A list row is not a persona the form can edit (no corpus, disclosure or contact).
+    expect(personaFrom({ persona: row })).toBeUndefined();
+    const whole = { ...row, corpus: [], disclosure: {}, humanContact: {}, voice: {} };
+    expect(personaFrom({ persona: whole, updatedAt: 'x' })).toBe(whole);
   });
 });

@@ -1,6 +1,7 @@
 /** The hotline persona as the admin API sends and takes it (src/hotline/persona/persona.ts), and form helpers. */
 
-export const PERSONA_LANGUAGES = ['en', 'sv', 'de', 'fr', 'es', 'it', 'nl', 'vi'] as const;
+/** The languages the server's interview has dialogue for (HOTLINE_LANGUAGES); it refuses others. */
+export const PERSONA_LANGUAGES = ['en', 'sv'] as const;
 export const CORPUS_KINDS = ['mission', 'history', 'anecdote', 'opinion', 'faq'] as const;
 export type CorpusKind = (typeof CORPUS_KINDS)[number];
 
@@ -38,12 +39,26 @@ export interface Persona {
   corpus: CorpusPassage[];
 }
 
+/** A list row of `GET /api/v1/hotline/personas` (no disclosure, contact, voice or corpus text). */
+export interface PersonaSummary {
+  id: string;
+  name: string;
+  company: string;
+}
+
 /** `GET /api/v1/hotline/personas`: `{ personas }` (a bare array is accepted too). */
-export function personasFrom(body: unknown): Persona[] {
-  if (Array.isArray(body)) return body as Persona[];
+export function personasFrom(body: unknown): PersonaSummary[] {
+  if (Array.isArray(body)) return body as PersonaSummary[];
   if (typeof body === 'object' && body !== null && Array.isArray((body as { personas?: unknown }).personas))
-    return (body as { personas: Persona[] }).personas;
+    return (body as { personas: PersonaSummary[] }).personas;
   return [];
+}
+
+/** `GET` or `PUT /api/v1/hotline/personas/:id`: `{ persona }`, the whole persona. */
+export function personaFrom(body: unknown): Persona | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const p = (body as { persona?: unknown }).persona;
+  return typeof p === 'object' && p !== null && 'corpus' in p ? (p as Persona) : undefined;
 }
 
 /** A new passage id that is not taken yet (`<persona>-<n>`). */
