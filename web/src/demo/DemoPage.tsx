@@ -15,6 +15,7 @@ import {
 } from '../types';
 import { isRecord } from '../util';
 import './demo.css';
+import { BrandMark } from './brand-mark';
 
 interface DemoCustomer {
   id: string;
@@ -137,11 +138,7 @@ export default function DemoPage() {
       <header className="tp-header">
         <div className="tp-header-inner">
           <span className="tp-logo">
-            <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30">
-              <rect width="32" height="32" rx="10" fill="var(--tp-ink)" />
-              <circle cx="12.5" cy="16" r="5.5" fill="none" stroke="var(--tp-accent)" strokeWidth="2.6" />
-              <circle cx="19.5" cy="16" r="5.5" fill="none" stroke="#fff" strokeWidth="2.6" />
-            </svg>
+            <BrandMark />
             <span>
               Tandem <em>Pay</em>
             </span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { TandemChatApi } from '../../widget/types';
 import { ApiError, api, errorMessage } from '../api';
 import { loadChatWidget } from '../chat-widget';
+import { BrandMark } from '../demo/brand-mark';
 import '../demo/demo.css';
 import { BrowserCall, type CallState, type CallView, IDLE_CALL } from './browser-call';
 import { endReasonText } from './call-events';
@@ -84,11 +85,7 @@ export default function HotlinePage() {
       <header className="tp-header">
         <div className="tp-header-inner">
           <span className="tp-logo">
-            <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30">
-              <rect width="32" height="32" rx="10" fill="var(--tp-ink)" />
-              <circle cx="12.5" cy="16" r="5.5" fill="none" stroke="var(--tp-accent)" strokeWidth="2.6" />
-              <circle cx="19.5" cy="16" r="5.5" fill="none" stroke="#fff" strokeWidth="2.6" />
-            </svg>
+            <BrandMark />
             <span>{persona?.company ?? 'Founder hotline'}</span>
           </span>
         </div>
