@@ -69,13 +69,16 @@ describe('the founder hotline in the browser', () => {
 
       const chat = chatWidget(page, { input: 'Your message', send: 'Send' }, '#hotline-chat-slot');
       await chat.replies.first().waitFor({ timeout: 20_000 });
-      // The opening says it is an AI (the persona's disclosure).
-      expect(norm(await chat.replies.first().textContent())).toMatch(/\bAI\b/);
+      // The opening is the persona's disclosure: an AI version of the founder, recorded for the product team.
+      const opening = norm(await chat.log.textContent());
+      expect(opening).toMatch(/AI version of Jonas Ekholm/);
+      expect(opening).toMatch(/recorded and transcribed/);
       await screenshot(page, 'hotline-text-opening');
 
-      // An answer gets the next question (the interview asks one follow-up at a time).
+      // An answer gets the interview's next question, one at a time: why it matters to the caller.
       const answer = await chat.ask('The app crashed when I tried to pay my bill, twice this week.');
-      expect(answer.text).toMatch(/\?/);
+      expect(answer.text).toMatch(/How did that affect you\?$/);
+      expect((answer.text.match(/\?/g) ?? []).length).toBe(1);
       expect(norm(await chat.log.locator('[data-role="customer"]').last().textContent())).toContain(
         'The app crashed when I tried to pay my bill',
       );
