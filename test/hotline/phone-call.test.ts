@@ -9,6 +9,7 @@ import {
   FAKE_DISCLOSURE,
   FAKE_NUMBER_EN,
   fakeCodec,
+  fakePersona,
   fakeSpeech,
   insertFakePersona,
   LONG_REPLY_TRIGGER,
@@ -234,6 +235,26 @@ describe.each(serverTestTargets())('hotline phone calls (%s)', (database) => {
     expect(call.endReason).toBe('caller_hung_up');
     expect(turns.map((t) => [t.speaker, t.text])).toContainEqual(['caller', 'i was just saying that']);
     expect(feedbackItems).toHaveLength(0); // the interview never heard it: nothing invented
+  });
+
+  it('pressing 0 tells the caller how to reach a person; other keys are ignored', async () => {
+    const { callId, token } = await incoming();
+    const carrier = connectCarrier(wsUrl());
+    await carrier.opened;
+    carrier.start(callId, token);
+    await carrier.waitFor((f) => f.event === 'mark' && f.mark?.name === 'turn-1');
+    const dtmf = (digit: string) =>
+      carrier.send({ event: 'dtmf', streamSid: carrier.streamSid, dtmf: { track: 'inbound_track', digit } });
+    dtmf('5');
+    dtmf('0');
+    await carrier.waitFor((f) => f.event === 'mark' && f.mark?.name === 'turn-2');
+    const { turns } = await getCall(callId);
+    expect(turns.map((t) => [t.speaker, t.text])).toEqual([
+      ['persona', expect.stringContaining(FAKE_DISCLOSURE)],
+      ['persona', fakePersona.humanContact.en],
+    ]);
+    carrier.stop();
+    await carrier.closed;
   });
 
   it('malformed JSON and a wrong media format close the stream and end the call stream_error', async () => {
