@@ -48,7 +48,7 @@ describe('a simulated phone call to the demo founder hotline (real speech engine
 
     expect(report.status).toBe('ended');
     expect(report.summary).toMatch(/crashed/);
-    expect(report.feedbackItems?.some((f) => f.kind === 'bug' && /card/.test(f.quote))).toBe(true);
+    expect(report.feedbackItems?.some((f) => f.kind === 'bug' && /card/.test(f.quote ?? ''))).toBe(true);
 
     // Staff see the same call, with the consent notice given and the caller's audio kept.
     const product = await logInAs(server, 'product@tandem.demo');

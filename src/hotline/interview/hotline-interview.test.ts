@@ -160,9 +160,10 @@ describe('the feedback interview in English', () => {
     }
   });
 
-
   it('takes a product problem that mentions paying with a card as feedback, not an account matter', async () => {
-    const { turns } = await call(interview, 'en', ['the checkout page crashed when i tried to pay with my card']);
+    const { turns } = await call(interview, 'en', [
+      'the checkout page crashed when i tried to pay with my card',
+    ]);
     expect(turns[1]!.redirect).toBeNull();
     expect(turns[1]!.replies.join(' ')).not.toMatch(/can't see accounts/);
     expect(turns[1]!.replies.at(-1)).toMatch(/\?$/);
