@@ -29,6 +29,8 @@ import {
   resolveCustomerTokenSecret,
 } from './identity/customer-tokens.js';
 import { scheduleTranscriptCopies } from './insights/copy-transcripts-for-analytics.js';
+import { loadFeedbackExtractor } from './insights/feedback/load-feedback-extractor.js';
+import { registerInsights } from './insights/register-insights.js';
 import { helpRoutes } from './knowledge/help-routes.js';
 import { createKnowledgeBaseSearch } from './knowledge/search-articles.js';
 import { fraudRoutes } from './operations/fraud-routes.js';
@@ -127,11 +129,13 @@ export async function createApp(
   await conversationRoutes(assistant, customerTokens)(http, deps);
   if (deps.config.demoMode) registerDemoRoutes(http, deps, customerTokens);
   for (const register of DOMAIN_ROUTES) await register(http, deps);
+  const stopInsights = await registerInsights(http, deps, await loadFeedbackExtractor(deps.config.insights));
   if (options.serveWeb !== false) await registerStaticWeb(http);
   await http.ready();
   const stopSchedules = [
     schedulePruning(deps.jobs, deps.db, () => deps.clock.now()),
     scheduleTranscriptCopies(deps.jobs, deps.db),
+    stopInsights,
     registerHandoffJobs({ ...deps, dispatch: deps.config.dispatch }, deps.logger),
   ];
   registerHandoffNoteJob(deps, configured.model);

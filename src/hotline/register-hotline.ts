@@ -5,7 +5,6 @@ import type { SocketHub } from '../platform/live/socket-hub.js';
 import { registerBrowserCallRoute } from './browser/browser-call-route.js';
 import { registerCallRoutes } from './calls/call-routes.js';
 import { createCallTokens } from './calls/call-token.js';
-import { registerCallEndedHandler } from './calls/end-call.js';
 import type { CallDeps } from './calls/hotline-deps.js';
 import { registerHotlineTopicRule } from './calls/hotline-topic-rule.js';
 import { databasePersonaDirectory, type PersonaDirectory } from './calls/persona-directory.js';
@@ -34,7 +33,8 @@ export interface Hotline {
 
 /**
  * Registers the founder hotline: the carrier webhook and Media Streams socket, the browser
- * voice socket, staff call routes and live topic, the idle-call sweep and the call-ended job.
+ * voice socket, staff call routes and live topic, the idle-call sweep. The call-ended job is the insights pipeline's
+ * (src/insights/register-insights.ts).
  */
 export function registerHotline(
   http: HttpServer,
@@ -59,7 +59,6 @@ export function registerHotline(
   const sessionDeps = { ...callDeps, speech: parts.speech, codec: parts.codec, tokens, active };
 
   registerHotlineTopicRule(hub);
-  registerCallEndedHandler(callDeps);
   registerCallRoutes(http, { db: deps.db, clock: deps.clock, tokens });
   const stopPending = registerIncomingCallRoute(http, { ...callDeps, tokens, config });
   registerMediaStreamRoute(http, { ...sessionDeps, streamStartTimeoutMs: config.streamStartTimeoutMs });

@@ -113,6 +113,12 @@ const envSchema = z.object({
   SPEECH_END_OF_TURN_MS: z.coerce.number().int().min(100).max(5000).default(500),
   /** Warm pocketsphinx processes kept loaded and waiting. */
   SPEECH_RECOGNIZER_POOL: z.coerce.number().int().min(0).max(32).default(2),
+  /** Product areas for feedback (JSON, see config/insights-taxonomy.json); default: that file. */
+  INSIGHTS_TAXONOMY_FILE: z.string().min(1).optional(),
+  /** How often new chat messages, CSAT comments and agents' notes are scanned for feedback. */
+  INSIGHTS_EXTRACT_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Longer texts are not feedback items (imports skip them with a count, the API refuses them). */
+  INSIGHTS_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
 });
 
 /** Speech engines (src/voice/create-speech-engines.ts). */
@@ -197,6 +203,15 @@ export interface AppConfig {
   support: SupportMetricsConfig;
   hotline: HotlineConfig;
   speech: SpeechConfig;
+  insights: InsightsConfig;
+}
+
+/** Feedback extraction (src/insights/feedback). */
+export interface InsightsConfig {
+  /** undefined = config/insights-taxonomy.json in the package. */
+  taxonomyFile: string | undefined;
+  extractEveryMs: number;
+  maxTextChars: number;
 }
 
 /** The founder hotline's phone line, audio retention and call sweeping (src/hotline). */
@@ -306,6 +321,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       endOfTurnMs: e.SPEECH_END_OF_TURN_MS,
       recognizerPoolSize: e.SPEECH_RECOGNIZER_POOL,
       cacheDir: `${dataDir}/speech`,
+    },
+    insights: {
+      taxonomyFile: e.INSIGHTS_TAXONOMY_FILE,
+      extractEveryMs: e.INSIGHTS_EXTRACT_EVERY_SECONDS * 1000,
+      maxTextChars: e.INSIGHTS_MAX_TEXT_CHARS,
     },
   };
 }

@@ -132,10 +132,3 @@ async function outcomeOf(deps: CallDeps, call: CallRow): Promise<CallOutcome> {
     return { summary: '', wantsFollowUp: null, feedbackItems: [] };
   }
 }
-
-/** The insights issue consumes the job; until then it is only logged. */
-export function registerCallEndedHandler(deps: Pick<CallDeps, 'jobs' | 'logger'>): void {
-  deps.jobs.register<{ callId: string }>(CALL_ENDED_QUEUE, async (payload) => {
-    deps.logger.debug({ callId: payload.callId }, 'hotline call ended; waiting for the insights pipeline');
-  });
-}

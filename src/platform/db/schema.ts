@@ -446,6 +446,8 @@ export interface ConversationNotesTable {
   author_staff_id: string;
   text: string;
   created_at: Timestamp;
+  /** When the insights job looked at the note for feedback. */
+  feedback_extracted_at: NullableTimestamp;
 }
 
 export interface ConversationRatingsTable {
@@ -455,6 +457,8 @@ export interface ConversationRatingsTable {
   handled_by: 'ai' | 'human';
   agent_id: Optional<string>;
   created_at: Timestamp;
+  /** When the insights job looked at the comment for feedback. */
+  feedback_extracted_at: NullableTimestamp;
 }
 
 export interface AnalyticsTranscriptMessagesTable {
@@ -468,6 +472,8 @@ export interface AnalyticsTranscriptMessagesTable {
   text: string;
   redactions: Json;
   created_at: Date;
+  /** When the insights job looked at the message for feedback (customer messages only). */
+  feedback_extracted_at: NullableTimestamp;
 }
 
 export type HotlineCallChannel = 'phone' | 'browser' | 'chat';
@@ -538,6 +544,62 @@ export interface HotlineFeedbackItemsTable {
   created_at: Timestamp;
 }
 
+export type FeedbackSource = 'hotline_call' | 'chat' | 'csat' | 'agent_note' | 'import' | 'api';
+export const FEEDBACK_SOURCES: readonly FeedbackSource[] = [
+  'hotline_call',
+  'chat',
+  'csat',
+  'agent_note',
+  'import',
+  'api',
+];
+export const FEEDBACK_KINDS: readonly FeedbackKind[] = [
+  'bug',
+  'feature_request',
+  'complaint',
+  'praise',
+  'question',
+];
+export type FeedbackSentiment = 'negative' | 'neutral' | 'positive';
+export type FeedbackUrgency = 'low' | 'normal' | 'high';
+
+export interface FeedbackItemsTable {
+  id: string;
+  source: FeedbackSource;
+  source_ref: string;
+  source_label: Optional<string>;
+  source_link: Optional<string>;
+  /** Verbatim, personal data redacted. */
+  quote: string;
+  language: string;
+  kind: FeedbackKind;
+  product_area: string;
+  sentiment: FeedbackSentiment;
+  sentiment_score: number;
+  urgency: FeedbackUrgency;
+  customer_id: Optional<string>;
+  wants_follow_up: Defaulted<boolean>;
+  theme_id: Optional<string>;
+  import_id: Optional<string>;
+  dedupe_key: string;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface FeedbackImportsTable {
+  id: string;
+  source_label: string;
+  file_name: Optional<string>;
+  rows_read: Defaulted<number>;
+  imported: Defaulted<number>;
+  duplicates: Defaulted<number>;
+  /** Skipped rows counted by reason. */
+  skipped: ColumnType<Record<string, number>, string | undefined, string>;
+  recoded: Defaulted<number>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   customers: CustomersTable;
   payment_methods: PaymentMethodsTable;
@@ -578,6 +640,8 @@ export interface DB {
   hotline_calls: HotlineCallsTable;
   hotline_turns: HotlineTurnsTable;
   hotline_feedback_items: HotlineFeedbackItemsTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_imports: FeedbackImportsTable;
 }
 
 export type Customer = Selectable<CustomersTable>;
