@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerInsightsClusterCommand } from './commands/insights-cluster.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerNluCommand } from './commands/nlu.js';
 import { registerSeedCommand } from './commands/seed.js';
@@ -19,5 +20,6 @@ registerSeedCommand(program);
 registerUsersCommand(program);
 registerNluCommand(program);
 registerVoiceCommand(program);
+registerInsightsClusterCommand(program);
 
 await program.parseAsync(process.argv);
