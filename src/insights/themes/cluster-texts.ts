@@ -197,7 +197,7 @@ export function clusterTexts(texts: readonly string[], options: ClusterOptions =
     const auto = options.k === undefined;
     const k0 = auto ? Math.max(2, Math.min(200, Math.round(2 * Math.sqrt(m)))) : options.k!;
     const random = createRandom(seed);
-    const sample = sampleIndexes(m, options.sampleRows ?? 20_000, random);
+    const sample = sampleIndexes(m, options.sampleRows ?? 10_000, random);
     const fitRows = Int32Array.from(sample, (i) => nonEmpty[i]!);
     const fitted = sphericalKMeans(source, Math.min(k0, m), { seed, fitRows });
     const rows = Int32Array.from(nonEmpty);
@@ -246,18 +246,23 @@ export function clusterTexts(texts: readonly string[], options: ClusterOptions =
     }
   }
   const t3 = performance.now();
-  // Representatives: the rows most similar to their cluster's centroid.
+  // Representatives: the rows most similar to their cluster's centroid; English ones kept apart
+  // for the label (staff read the dashboard in English; the theme itself may be mostly Swedish).
   const reps = Array.from({ length: k }, () => [] as { row: number; sim: number }[]);
-  for (let i = 0; i < texts.length; i++) {
-    const c = assignments[i]!;
-    if (c < 0) continue;
-    const list = reps[c]!;
-    const sim = source.dot(i, centroids, c);
+  const repsEn = Array.from({ length: k }, () => [] as { row: number; sim: number }[]);
+  const keep = (list: { row: number; sim: number }[], row: number, sim: number) => {
     if (list.length < 5 || sim > list[list.length - 1]!.sim) {
-      list.push({ row: i, sim });
+      list.push({ row, sim });
       list.sort((a, b) => b.sim - a.sim);
       if (list.length > 5) list.pop();
     }
+  };
+  for (let i = 0; i < texts.length; i++) {
+    const c = assignments[i]!;
+    if (c < 0) continue;
+    const sim = source.dot(i, centroids, c);
+    keep(reps[c]!, i, sim);
+    if (tokens[i]!.language === 'en') keep(repsEn[c]!, i, sim);
   }
   const terms = topTermsPerCluster(tokens, assignments, k);
   const sizes = new Int32Array(k);
@@ -266,12 +271,9 @@ export function clusterTexts(texts: readonly string[], options: ClusterOptions =
     const representatives = list.map((r) => r.row);
     return {
       id: c,
-      // Labels read in English where a central text is English (staff read the dashboard in it).
       label: labelCluster(
         terms[c]!,
-        [...representatives]
-          .sort((a, b) => Number(tokens[b]!.language === 'en') - Number(tokens[a]!.language === 'en'))
-          .map((r) => texts[r]!),
+        [...repsEn[c]!, ...list].map((r) => texts[r.row]!),
       ),
       size: sizes[c]!,
       representatives,

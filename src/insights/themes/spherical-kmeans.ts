@@ -57,12 +57,16 @@ export interface KMeansOptions {
   tolerance: number;
   /** Rows (indexes into the source) to fit on; all rows when absent. */
   fitRows?: Int32Array;
+  /** Independent k-means++ runs; the tightest wins. */
+  restarts: number;
 }
 
 export interface KMeansResult {
   k: number;
   centroids: Float32Array;
   iterations: number;
+  /** Sum over fitted rows of the similarity to their centroid. */
+  objective: number;
 }
 
 function normaliseCentroids(sums: Float64Array, k: number, dims: number): Float32Array {
@@ -135,11 +139,21 @@ export function assignRows(
   return { assignments, similarity };
 }
 
+/** Best of `restarts` runs (highest total similarity of rows to their centroids). */
 export function sphericalKMeans(
   source: RowSource,
   k: number,
   options: Partial<KMeansOptions> = {},
 ): KMeansResult {
+  let best: KMeansResult | undefined;
+  for (let r = 0; r < (options.restarts ?? 1); r++) {
+    const run = kMeansOnce(source, k, { ...options, seed: (options.seed ?? 1) + r * 7919 });
+    if (!best || run.objective > best.objective) best = run;
+  }
+  return best!;
+}
+
+function kMeansOnce(source: RowSource, k: number, options: Partial<KMeansOptions>): KMeansResult {
   const o = { seed: 1, maxIterations: 30, tolerance: 0.002, ...options };
   const random = createRandom(o.seed);
   const rows = o.fitRows ?? Int32Array.from({ length: source.rows }, (_, i) => i);
@@ -147,8 +161,11 @@ export function sphericalKMeans(
   let centroids = seedCentroids(source, rows, kk, random);
   let previous: Int32Array = new Int32Array(rows.length).fill(-1);
   let iterations = 0;
+  let objective = 0;
   for (; iterations < o.maxIterations; iterations++) {
     const { assignments, similarity } = assignRows(source, centroids, kk, rows);
+    objective = 0;
+    for (let i = 0; i < similarity.length; i++) objective += similarity[i]!;
     let changed = 0;
     for (let i = 0; i < rows.length; i++) if (assignments[i] !== previous[i]) changed++;
     previous = assignments;
@@ -169,5 +186,5 @@ export function sphericalKMeans(
     centroids = normaliseCentroids(sums, kk, source.dims);
     if (changed <= o.tolerance * rows.length) break;
   }
-  return { k: kk, centroids, iterations };
+  return { k: kk, centroids, iterations, objective };
 }

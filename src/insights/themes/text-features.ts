@@ -71,17 +71,17 @@ export function hashedCounts(tokens: FeedbackTokens, options: VectoriserOptions)
   return counts;
 }
 
-function binarySearch(keys: Int32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
+// Key → column lookups, built once per vectoriser state (states are immutable once fitted).
+const COLUMNS = new WeakMap<VectoriserState, Map<number, number>>();
+
+function columnsOf(state: VectoriserState): Map<number, number> {
+  let map = COLUMNS.get(state);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < state.keys.length; i++) map.set(state.keys[i]!, i);
+    COLUMNS.set(state, map);
   }
-  return -1;
+  return map;
 }
 
 /** Hashed counts of many texts, packed (a Map per row would not fit 100,000 rows comfortably). */
@@ -131,14 +131,15 @@ export function vectoriseCounts(
   counts: ArrayLike<number>,
   state: VectoriserState,
 ): { index: Int32Array; value: Float32Array } {
+  const columns = columnsOf(state);
   const idx: number[] = [];
   const val: number[] = [];
   let wordNorm = 0;
   let charNorm = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const col = binarySearch(state.keys, key);
-    if (col < 0) continue;
+    const col = columns.get(key);
+    if (col === undefined) continue;
     const v = (1 + Math.log(counts[i]!)) * state.idf[col]!;
     if (key & 1) charNorm += v * v;
     else wordNorm += v * v;
@@ -153,11 +154,7 @@ export function vectoriseCounts(
     total += val[i]! * val[i]!;
   }
   const scale = total > 0 ? 1 / Math.sqrt(total) : 0;
-  const order = idx.map((_, i) => i).sort((a, b) => idx[a]! - idx[b]!);
-  return {
-    index: Int32Array.from(order, (i) => idx[i]!),
-    value: Float32Array.from(order, (i) => val[i]! * scale),
-  };
+  return { index: Int32Array.from(idx), value: Float32Array.from(val, (v) => v * scale) };
 }
 
 /** One new text through a fitted vectoriser. */

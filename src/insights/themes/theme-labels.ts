@@ -85,13 +85,14 @@ const MAX_PHRASE_WORDS = 6;
 export function labelCluster(terms: ClusterTerms, representativeTexts: readonly string[]): string {
   const wanted = [...new Set(terms.stems.flatMap((t) => t.split(' ')))].slice(0, 3);
   if (wanted.length === 0) return representativeTexts[0]?.slice(0, 40).trim() || '(no words)';
-  for (const need of [Math.min(3, wanted.length), Math.min(2, wanted.length)]) {
-    const goal = wanted.slice(0, need);
-    let best: string[] | undefined;
-    for (const text of representativeTexts) {
-      const raw = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-      const language = tokeniseFeedback(text).language;
-      const stems = raw.map((w) => tokeniseFeedback(w, language).stems);
+  // Texts in the caller's order of preference; in each, the top 3 terms, else the top 2.
+  for (const text of representativeTexts) {
+    const raw = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    const language = tokeniseFeedback(text).language;
+    const stems = raw.map((w) => tokeniseFeedback(w, language).stems);
+    for (const need of new Set([Math.min(3, wanted.length), Math.min(2, wanted.length)])) {
+      const goal = wanted.slice(0, need);
+      let best: string[] | undefined;
       for (let start = 0; start < raw.length; start++) {
         if (!stems[start]!.some((s) => goal.includes(s))) continue;
         const found = new Set<string>();
@@ -103,9 +104,8 @@ export function labelCluster(terms: ClusterTerms, representativeTexts: readonly 
           }
         }
       }
-      if (best) break;
+      if (best) return best.join(' ').toLowerCase();
     }
-    if (best) return best.join(' ').toLowerCase();
   }
   return terms.terms.slice(0, 3).join(', ');
 }

@@ -21,7 +21,7 @@ export const DEFAULT_SVD_OPTIONS: SvdOptions = {
   components: 100,
   oversample: 12,
   powerIterations: 2,
-  sampleRows: 20_000,
+  sampleRows: 10_000,
   seed: 1,
 };
 
