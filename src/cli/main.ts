@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerInsightsClusterCommand } from './commands/insights-cluster.js';
 import { registerInsightsImportCommand } from './commands/insights-import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerNluCommand } from './commands/nlu.js';
@@ -20,8 +21,7 @@ registerSeedCommand(program);
 registerUsersCommand(program);
 registerNluCommand(program);
 registerVoiceCommand(program);
-// Insights subcommands (import here; cluster and others register on the same group).
-const insights = program.command('insights').description('Feedback from every source: import, themes');
-registerInsightsImportCommand(insights);
+registerInsightsImportCommand(program);
+registerInsightsClusterCommand(program);
 
 await program.parseAsync(process.argv);

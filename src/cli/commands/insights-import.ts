@@ -8,6 +8,7 @@ import { loadConfig } from '../../platform/config.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { CliUsageError, reportCliError } from '../cli-errors.js';
+import { insightsGroup } from './insights.js';
 
 interface ImportOptions {
   data: string;
@@ -28,8 +29,8 @@ const SKIP_TEXT: Record<string, string> = {
 };
 
 /** `tandem insights import`: feedback from a CSV (app-store reviews, survey answers) into feedback items. */
-export function registerInsightsImportCommand(insights: Command) {
-  insights
+export function registerInsightsImportCommand(program: Command) {
+  insightsGroup(program)
     .command('import')
     .description(
       'Import feedback from a CSV file (one item per row that holds feedback; re-runs add nothing)',
