@@ -34,17 +34,25 @@ export interface IncomingCallDeps extends CallDeps {
  * those pending checks (shutdown).
  */
 export function registerIncomingCallRoute(app: HttpServer, deps: IncomingCallDeps): () => void {
-  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
-    app.addContentTypeParser(
+  const pending = new Set<NodeJS.Timeout>();
+  // Form bodies are parsed in this route's own scope only: every other route still answers 415.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string' },
       (_req, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(body as string)));
       },
     );
-  }
-  const pending = new Set<NodeJS.Timeout>();
+    registerWebhook(scope, deps, pending);
+  });
+  return () => {
+    for (const t of pending) clearTimeout(t);
+    pending.clear();
+  };
+}
 
+function registerWebhook(app: HttpServer, deps: IncomingCallDeps, pending: Set<NodeJS.Timeout>) {
   app.post(
     '/api/v1/hotline/voice/incoming',
     {
@@ -96,10 +104,6 @@ export function registerIncomingCallRoute(app: HttpServer, deps: IncomingCallDep
       return connectStreamTwiml(streamUrl, { callId: call.id, token: deps.tokens.sign(call.id) });
     },
   );
-  return () => {
-    for (const t of pending) clearTimeout(t);
-    pending.clear();
-  };
 }
 
 /** The carrier never opened the stream (or it never sent `start`): end the call the webhook made. */
