@@ -91,7 +91,7 @@ describe('admin area in the web app', () => {
     const second = await newPage(browser, server.url);
     try {
       await logIn(second.page, 'robin.field@tandem.demo', 'correct-horse-battery');
-      expect(await navAreas(second.page)).toEqual(['console', 'conversations', 'operations']);
+      expect(await navAreas(second.page)).toEqual(['console', 'conversations', 'hotline', 'operations']);
       expect(await second.page.getByTestId('user-name').textContent()).toBe('Robin Field');
     } finally {
       await second.context.close();
