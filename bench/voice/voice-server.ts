@@ -43,6 +43,8 @@ export async function startVoiceServer(): Promise<VoiceServer> {
     JOB_WORKERS: '1',
     HOTLINE_PUBLIC_URL: url,
     HOTLINE_CARRIER_AUTH_TOKEN: BENCH_AUTH_TOKEN,
+    // The sweep measures where latency degrades, so the server must not turn callers away first.
+    HOTLINE_MAX_CALLS: '1000',
   });
   const database =
     config.database.kind === 'pglite' ? { ...config.database, dataDir: undefined } : config.database;

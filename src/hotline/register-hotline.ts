@@ -55,12 +55,12 @@ export function registerHotline(
     hotline: config,
   };
   const tokens = createCallTokens(secret);
-  const active = new ActiveCalls();
+  const active = new ActiveCalls(config.maxCalls);
   const sessionDeps = { ...callDeps, speech: parts.speech, codec: parts.codec, tokens, active };
 
   registerHotlineTopicRule(hub);
   registerCallRoutes(http, { db: deps.db, clock: deps.clock, tokens });
-  const stopPending = registerIncomingCallRoute(http, { ...callDeps, tokens, config });
+  const stopPending = registerIncomingCallRoute(http, { ...callDeps, tokens, config, active });
   registerMediaStreamRoute(http, { ...sessionDeps, streamStartTimeoutMs: config.streamStartTimeoutMs });
   registerBrowserCallRoute(http, sessionDeps);
   const stopSweep = scheduleIdleCallSweep(callDeps, config.idleCallMs);

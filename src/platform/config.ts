@@ -98,6 +98,8 @@ const envSchema = z.object({
   HOTLINE_STREAM_START_SECONDS: z.coerce.number().positive().max(300).default(10),
   /** An active call with no activity for this long is ended (a process that crashed mid-call). */
   HOTLINE_IDLE_CALL_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  /** Voice calls one process holds at once; more are told the lines are busy (see bench:voice for capacity). */
+  HOTLINE_MAX_CALLS: z.coerce.number().int().min(1).max(1000).default(6),
   /** Speech engines for the founder hotline (src/voice): embedded ones run offline. */
   SPEECH_RECOGNIZER: z.enum(['pocketsphinx', 'openai']).default('pocketsphinx'),
   SPEECH_SYNTHESIZER: z.enum(['espeak', 'openai']).default('espeak'),
@@ -224,6 +226,7 @@ export interface HotlineConfig {
   audioRetentionDays: number;
   streamStartTimeoutMs: number;
   idleCallMs: number;
+  maxCalls: number;
 }
 
 export class ConfigError extends Error {
@@ -306,6 +309,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audioRetentionDays: e.HOTLINE_AUDIO_RETENTION_DAYS,
       streamStartTimeoutMs: e.HOTLINE_STREAM_START_SECONDS * 1000,
       idleCallMs: e.HOTLINE_IDLE_CALL_MINUTES * 60_000,
+      maxCalls: e.HOTLINE_MAX_CALLS,
     },
     speech: {
       recognizer: e.SPEECH_RECOGNIZER,

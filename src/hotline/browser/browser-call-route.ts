@@ -70,6 +70,15 @@ export function registerBrowserCallRoute(app: HttpServer, deps: BrowserCallDeps)
 
       const line = await resolveLine(deps, request.query);
       if (!line) return fail('No hotline answers that number or persona');
+      if (!deps.active.hasFreeLine()) {
+        socket.send(
+          JSON.stringify({
+            type: 'error',
+            message: 'All lines are busy right now; try again in a few minutes',
+          }),
+        );
+        return socket.close(1013, 'busy');
+      }
       const { persona, language, number } = line;
       const open = deps.interview.open(persona, language);
       const call = await startCall(deps, {

@@ -6,6 +6,7 @@ import type { CallTokens } from '../calls/call-token.js';
 import { endCall } from '../calls/end-call.js';
 import type { CallDeps } from '../calls/hotline-deps.js';
 import { startCall } from '../calls/start-call.js';
+import type { ActiveCalls } from '../session/active-calls.js';
 import { validCarrierSignature } from './twilio-signature.js';
 import { connectStreamTwiml, sayAndHangUpTwiml } from './twiml.js';
 
@@ -24,6 +25,7 @@ const UNKNOWN_NUMBER =
 
 export interface IncomingCallDeps extends CallDeps {
   tokens: CallTokens;
+  active: ActiveCalls;
   config: Pick<HotlineConfig, 'carrierAuthToken' | 'publicUrl' | 'streamStartTimeoutMs'>;
 }
 
@@ -82,6 +84,10 @@ function registerWebhook(app: HttpServer, deps: IncomingCallDeps, pending: Set<N
         return sayAndHangUpTwiml(UNKNOWN_NUMBER);
       }
       const { persona, line } = found;
+      if (!deps.active.hasFreeLine()) {
+        request.log.warn({ carrierCallId: request.body.CallSid }, 'hotline call refused: every line is busy');
+        return sayAndHangUpTwiml(busyMessage(line.language));
+      }
       const open = deps.interview.open(persona, line.language);
       const call = await startCall(deps, {
         personaId: persona.id,
@@ -94,6 +100,7 @@ function registerWebhook(app: HttpServer, deps: IncomingCallDeps, pending: Set<N
         consentNotice: open.replies.join(' '),
         interviewState: open.state,
       });
+      deps.active.reserve(call.id, deps.config.streamStartTimeoutMs * 2);
       const timer = setTimeout(() => {
         pending.delete(timer);
         void endIfNeverStreamed(deps, call.id);
@@ -120,4 +127,11 @@ async function endIfNeverStreamed(deps: CallDeps, callId: string) {
   } catch (err) {
     deps.logger.error({ err, callId }, 'could not end a hotline call without a stream');
   }
+}
+
+/** Said before hanging up when every line is busy: in the line's language where we have it. */
+function busyMessage(language: string): string {
+  return language === 'sv'
+    ? 'Alla linjer är upptagna just nu. Ring gärna igen om några minuter.'
+    : 'All our lines are busy right now. Please call again in a few minutes.';
 }

@@ -170,7 +170,7 @@ class MediaStream {
       { id: row.id, persona, language: row.language as Language, state: {} },
       transport,
     );
-    this.untrack = this.deps.active.add(this.session);
+    this.untrack = this.deps.active.add(this.session, row.id);
     void this.session.begin();
   }
 
