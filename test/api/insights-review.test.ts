@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_ENDED_QUEUE } from '../../src/hotline/calls/hotline-deps.js';
 import { warnSla } from '../../src/insights/decisions/warn-sla.js';
 import { SIGNATURE_HEADER, verifySignature } from '../../src/insights/routing/channels/webhook-request.js';
 import { themePendingFeedback } from '../../src/insights/theming/theme-pending-feedback.js';
 import { fixedClock } from '../../src/platform/clock.js';
+import { newId } from '../../src/platform/ids.js';
 import { errorCode, injector, logInAs, type StaffSession } from '../support/http.js';
 import { testDatabaseTargets } from '../support/test-database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -177,6 +179,56 @@ describe.each(testDatabaseTargets())('insights review, routing, decisions (%s)',
     expect(queue.json().themes.map((t: { id: string }) => t.id)).toEqual(
       expect.arrayContaining([cardTheme, appTheme]),
     );
+  });
+
+  it("themes a hotline call's feedback right after the call ends (job triggered with the items)", async () => {
+    const db = server.app.deps.db;
+    await db
+      .insertInto('hotline_personas')
+      .values({ id: 'review-test', name: 'T', definition: '{}' })
+      .execute();
+    const callId = newId();
+    const now = new Date();
+    await db
+      .insertInto('hotline_calls')
+      .values({
+        id: callId,
+        persona_id: 'review-test',
+        channel: 'browser',
+        language: 'en',
+        consent_notice: 'AI',
+        status: 'ended',
+        started_at: now,
+        ended_at: now,
+        wants_follow_up: true,
+      })
+      .execute();
+    await db
+      .insertInto('hotline_feedback_items')
+      .values({
+        id: newId(),
+        call_id: callId,
+        kind: 'bug',
+        summary: 'login',
+        quote: 'the app crashes when I log in',
+        language: 'en',
+      })
+      .execute();
+    // The recurring theming run is hourly here: only the trigger enqueued with the items can theme it.
+    await server.app.deps.jobs.enqueue(CALL_ENDED_QUEUE, { callId }, { dedupeKey: callId });
+    const item = await until(() =>
+      db
+        .selectFrom('feedback_items')
+        .select(['theme_id', 'source_link'])
+        .where('source_ref', '=', callId)
+        .where('theme_id', 'is not', null)
+        .executeTakeFirst(),
+    );
+    expect(item.theme_id).toBe(appTheme);
+    const page = (
+      await inject({ method: 'GET', url: `/api/v1/insights/themes/${appTheme}`, headers: product.headers })
+    ).json();
+    expect(page.items.map((i: { sourceLink: string }) => i.sourceLink)).toContain(`/hotline/calls/${callId}`);
   });
 
   it('lets only reviewers review, and requires a reason', async () => {
@@ -386,7 +438,7 @@ describe.each(testDatabaseTargets())('insights review, routing, decisions (%s)',
     expect(lines[0]).toBe(
       'id,occurred_at,source,source_label,source_link,language,kind,product_area,sentiment,urgency,theme_id,theme_label,theme_status,quote',
     );
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6); // header, 4 API items, 1 hotline item
     expect(lines.filter((l) => l.includes('Cards declined at checkout,validated'))).toHaveLength(3);
     expect(res.body).toContain('"Card declined at the checkout, so annoying"');
     const bad = await inject({
