@@ -8,6 +8,7 @@ import { bootstrapThemeModel, loadThemeModel, saveThemeModel } from './theme-mod
 
 export const THEMING_QUEUE = 'insights.theme-feedback';
 export const THEMING_BATCH = 200;
+const BOOTSTRAP_ITEMS = 5000;
 
 type Deps = Pick<AppDeps, 'db' | 'events' | 'config'>;
 
@@ -44,7 +45,19 @@ export async function themeFeedbackBatch(deps: Deps, batch = THEMING_BATCH): Pro
       .skipLocked()
       .execute();
     if (!items.length) return 0;
-    let model = stored?.model ?? bootstrapThemeModel(items.map((i) => i.quote));
+    let model = stored?.model;
+    if (!model) {
+      // Cold start: the space is fitted on what is there (up to 5,000 recent items) plus the seed corpus.
+      const recent = await trx
+        .selectFrom('feedback_items')
+        .select('quote')
+        .orderBy('occurred_at', 'desc')
+        .limit(BOOTSTRAP_ITEMS)
+        .execute();
+      model = bootstrapThemeModel([
+        ...new Set([...items.map((i) => i.quote), ...recent.map((r) => r.quote)]),
+      ]);
+    }
     const assigned: { itemId: string; modelId: number; opened: boolean }[] = [];
     for (const item of items) {
       const language: ThemeLanguage | undefined =
