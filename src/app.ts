@@ -129,7 +129,12 @@ export async function createApp(
   await conversationRoutes(assistant, customerTokens)(http, deps);
   if (deps.config.demoMode) registerDemoRoutes(http, deps, customerTokens);
   for (const register of DOMAIN_ROUTES) await register(http, deps);
-  const stopInsights = await registerInsights(http, deps, await loadFeedbackExtractor(deps.config.insights));
+  const stopInsights = await registerInsights(
+    http,
+    deps,
+    await loadFeedbackExtractor(deps.config.insights),
+    hub,
+  );
   if (options.serveWeb !== false) await registerStaticWeb(http);
   await http.ready();
   const stopSchedules = [

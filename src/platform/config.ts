@@ -121,6 +121,33 @@ const envSchema = z.object({
   INSIGHTS_EXTRACT_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Longer texts are not feedback items (imports skip them with a count, the API refuses them). */
   INSIGHTS_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  /** Safety-net period of the theming job (it is also enqueued whenever items are stored). */
+  INSIGHTS_THEME_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** Cosine similarity an item needs to join an existing theme (src/insights/themes). */
+  INSIGHTS_THEME_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  /** Owning teams per product area (JSON, see config/insights-teams.json); default: that file. */
+  INSIGHTS_TEAMS_FILE: z.string().min(1).optional(),
+  /** HMAC key for teams' webhooks that set none of their own. Never logged. */
+  INSIGHTS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  INSIGHTS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  INSIGHTS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  INSIGHTS_SLA_TARGET_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  INSIGHTS_SLA_WARNING_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(20),
+  INSIGHTS_SLA_CHECK_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  INSIGHTS_GITHUB_API_URL: z.string().url().default('https://api.github.com'),
+  INSIGHTS_GITHUB_TOKEN: z.string().min(1).optional(),
+  INSIGHTS_JIRA_EMAIL: z.string().min(1).optional(),
+  INSIGHTS_JIRA_TOKEN: z.string().min(1).optional(),
+  INSIGHTS_LINEAR_API_URL: z.string().url().default('https://api.linear.app/graphql'),
+  INSIGHTS_LINEAR_API_KEY: z.string().min(1).optional(),
 });
 
 /** Speech engines (src/voice/create-speech-engines.ts). */
@@ -214,6 +241,20 @@ export interface InsightsConfig {
   taxonomyFile: string | undefined;
   extractEveryMs: number;
   maxTextChars: number;
+  themeEveryMs: number;
+  themeThreshold: number;
+  /** undefined = config/insights-teams.json in the package. */
+  teamsFile: string | undefined;
+  /** Secrets below are never logged. */
+  webhookSecret: string | undefined;
+  deliveryTimeoutMs: number;
+  deliveryMaxAttempts: number;
+  slaTargetHours: number;
+  slaWarningHours: number;
+  slaCheckEveryMs: number;
+  github: { apiUrl: string; token: string | undefined };
+  jira: { email: string | undefined; token: string | undefined };
+  linear: { apiUrl: string; apiKey: string | undefined };
 }
 
 /** The founder hotline's phone line, audio retention and call sweeping (src/hotline). */
@@ -330,6 +371,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       taxonomyFile: e.INSIGHTS_TAXONOMY_FILE,
       extractEveryMs: e.INSIGHTS_EXTRACT_EVERY_SECONDS * 1000,
       maxTextChars: e.INSIGHTS_MAX_TEXT_CHARS,
+      themeEveryMs: e.INSIGHTS_THEME_EVERY_SECONDS * 1000,
+      themeThreshold: e.INSIGHTS_THEME_THRESHOLD,
+      teamsFile: e.INSIGHTS_TEAMS_FILE,
+      webhookSecret: e.INSIGHTS_WEBHOOK_SECRET,
+      deliveryTimeoutMs: e.INSIGHTS_DELIVERY_TIMEOUT_MS,
+      deliveryMaxAttempts: e.INSIGHTS_DELIVERY_MAX_ATTEMPTS,
+      slaTargetHours: e.INSIGHTS_SLA_TARGET_HOURS,
+      slaWarningHours: e.INSIGHTS_SLA_WARNING_HOURS,
+      slaCheckEveryMs: e.INSIGHTS_SLA_CHECK_EVERY_SECONDS * 1000,
+      github: { apiUrl: e.INSIGHTS_GITHUB_API_URL, token: e.INSIGHTS_GITHUB_TOKEN },
+      jira: { email: e.INSIGHTS_JIRA_EMAIL, token: e.INSIGHTS_JIRA_TOKEN },
+      linear: { apiUrl: e.INSIGHTS_LINEAR_API_URL, apiKey: e.INSIGHTS_LINEAR_API_KEY },
     },
   };
 }

@@ -600,6 +600,100 @@ export interface FeedbackImportsTable {
   created_at: Timestamp;
 }
 
+export type InsightThemeStatus = 'draft' | 'validated' | 'rejected' | 'merged';
+export type InsightDecision = 'planned' | 'wont_do' | 'needs_research' | 'shipped';
+export const INSIGHT_DECISIONS: readonly InsightDecision[] = [
+  'planned',
+  'wont_do',
+  'needs_research',
+  'shipped',
+];
+export type InsightChannel = 'webhook' | 'slack' | 'github' | 'jira' | 'linear';
+export type InsightDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface InsightTeamsTable {
+  id: string;
+  name: string;
+  product_areas: ColumnType<string[], string[] | undefined, string[]>;
+  webhook_url: Optional<string>;
+  webhook_secret: Optional<string>;
+  slack_webhook_url: Optional<string>;
+  tracker: Json;
+  updated_at: Timestamp;
+}
+
+export interface InsightThemesTable {
+  id: string;
+  label: string;
+  summary: Optional<string>;
+  status: Defaulted<InsightThemeStatus>;
+  product_area: Optional<string>;
+  language_mix: ColumnType<Record<string, number>, string | undefined, string>;
+  item_count: Defaulted<number>;
+  first_feedback_at: NullableTimestamp;
+  last_feedback_at: NullableTimestamp;
+  model_theme_id: Optional<number>;
+  merged_into: Optional<string>;
+  validated_by: Optional<string>;
+  validated_at: NullableTimestamp;
+  rejected_reason: Optional<string>;
+  team_id: Optional<string>;
+  decision: Optional<InsightDecision>;
+  decision_note: Optional<string>;
+  decided_by: Optional<string>;
+  decided_at: NullableTimestamp;
+  sla_warned_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InsightThemeModelTable {
+  id: number;
+  version: number;
+  space_id: string;
+  space: string;
+  themes: string;
+  next_id: number;
+  updated_at: Timestamp;
+}
+
+export interface InsightDeliveriesTable {
+  id: string;
+  theme_id: string;
+  team_id: string;
+  channel: InsightChannel;
+  status: Defaulted<InsightDeliveryStatus>;
+  attempts: Defaulted<number>;
+  last_error: Optional<string>;
+  response_status: Optional<number>;
+  external_ref: Optional<string>;
+  delivered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface InsightDecisionsTable {
+  id: string;
+  theme_id: string;
+  decision: InsightDecision;
+  note: string;
+  decided_by: Optional<string>;
+  decided_at: Timestamp;
+}
+
+export interface InsightFollowUpsTable {
+  id: string;
+  theme_id: string;
+  feedback_item_id: string;
+  customer_id: Optional<string>;
+  hotline_call_id: Optional<string>;
+  channel: 'conversation' | 'hotline_caller';
+  status: Defaulted<'pending' | 'sent'>;
+  message: string;
+  conversation_id: Optional<string>;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
 export interface DB {
   customers: CustomersTable;
   payment_methods: PaymentMethodsTable;
@@ -642,6 +736,12 @@ export interface DB {
   hotline_feedback_items: HotlineFeedbackItemsTable;
   feedback_items: FeedbackItemsTable;
   feedback_imports: FeedbackImportsTable;
+  insight_teams: InsightTeamsTable;
+  insight_themes: InsightThemesTable;
+  insight_theme_model: InsightThemeModelTable;
+  insight_deliveries: InsightDeliveriesTable;
+  insight_decisions: InsightDecisionsTable;
+  insight_follow_ups: InsightFollowUpsTable;
 }
 
 export type Customer = Selectable<CustomersTable>;
