@@ -1,5 +1,13 @@
 import { NavLink } from 'react-router-dom';
 
+const DAY = 86_400_000;
+
+/** The CSV export of the last `days` days, today included (the route takes [from, to) dates). */
+export function exportHref(now: Date, days = 30): string {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return `/api/v1/insights/export.csv?from=${iso(new Date(now.getTime() - (days - 1) * DAY))}&to=${iso(new Date(now.getTime() + DAY))}`;
+}
+
 /** The insights area's views; the export is a plain download of the CSV route. */
 export function InsightsTabs() {
   return (
@@ -13,7 +21,7 @@ export function InsightsTabs() {
       <NavLink to="/insights/sla" className="tab">
         24-hour SLA
       </NavLink>
-      <a href="/api/v1/insights/export.csv" className="tab" download>
+      <a href={exportHref(new Date())} className="tab" download>
         Export CSV
       </a>
     </nav>

@@ -28,7 +28,6 @@ export function ReviewActions({ theme, onDone }: { theme: ThemeDetail; onDone: (
 
   const send = (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) return submit.setError('Give a reason: it is kept in the audit log with your name.');
     const body: Record<string, string> = { reason: reason.trim() };
     if (action === 'validate') {
       if (label.trim() && label !== theme.label) body.label = label.trim();
@@ -96,7 +95,15 @@ export function ReviewActions({ theme, onDone }: { theme: ThemeDetail; onDone: (
       ) : null}
       <div className="field">
         <label htmlFor="review-reason">Reason</label>
-        <input id="review-reason" value={reason} onChange={(e) => setReason(e.target.value)} required />
+        <input
+          id="review-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby="review-reason-hint"
+        />
+        <p id="review-reason-hint" className="hint">
+          Required; kept in the audit log with your name.
+        </p>
       </div>
       {submit.error ? (
         <p className="alert alert-error" role="alert" data-testid="review-error">

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useUser } from '../../auth';
 import { ErrorBanner, Loading, PageHeader, StatusBadge } from '../../components';
@@ -19,6 +20,14 @@ export function ThemePage() {
   const theme = useApi<ThemeDetail>(`/api/v1/insights/themes/${encodeURIComponent(id)}`);
   useInsightsLive(theme.reload);
   const t = theme.data;
+  // Deliveries finish in the job queue without a live event: re-read every 3 s while one is under way.
+  const inFlight = t?.deliveries.some((d) => d.status !== 'delivered' && d.status !== 'failed') ?? false;
+  const { reload } = theme;
+  useEffect(() => {
+    if (!inFlight) return;
+    const timer = window.setInterval(reload, 3000);
+    return () => window.clearInterval(timer);
+  }, [inFlight, reload]);
   return (
     <>
       <PageHeader title={t ? t.label : 'Theme'} description={t?.summary ?? undefined} />
