@@ -14,7 +14,10 @@ import { AreaGuard, RequireAuth } from './pages/guards';
 import { HomePage } from './pages/HomePage';
 import { HotlineCallPage } from './pages/hotline/HotlineCallPage';
 import { HotlineCallsPage } from './pages/hotline/HotlineCallsPage';
-import { InsightsPage } from './pages/InsightsPage';
+import { InsightsOverviewPage } from './pages/insights/InsightsOverviewPage';
+import { ReviewQueuePage } from './pages/insights/ReviewQueuePage';
+import { SlaPage } from './pages/insights/SlaPage';
+import { ThemePage } from './pages/insights/ThemePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OperationsPage } from './pages/OperationsPage';
@@ -85,7 +88,31 @@ function StaffApp() {
             path="insights"
             element={
               <AreaGuard area="insights">
-                <InsightsPage />
+                <InsightsOverviewPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="insights/review"
+            element={
+              <AreaGuard area="insights">
+                <ReviewQueuePage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="insights/sla"
+            element={
+              <AreaGuard area="insights">
+                <SlaPage />
+              </AreaGuard>
+            }
+          />
+          <Route
+            path="insights/themes/:id"
+            element={
+              <AreaGuard area="insights">
+                <ThemePage />
               </AreaGuard>
             }
           />
