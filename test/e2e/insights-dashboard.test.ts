@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateCall } from '../../src/hotline/simulator/simulate-call.js';
 import { SIGNATURE_HEADER, verifySignature } from '../../src/insights/routing/channels/webhook-request.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { ensureWebBuilt, launchBrowser, logIn, newPage, screenshot } from './browser.js';
@@ -92,39 +93,25 @@ describe('the insights dashboard in the browser', () => {
     await receiver?.close();
   });
 
-  /** A caller on the hotline chat channel answers the persona until the interview ends. */
-  async function completeHotlineChat(): Promise<string> {
-    const post = async (url: string, payload: unknown) => {
-      const res = await server.app.http.inject({ method: 'POST', url, payload: payload as object });
-      expect(res.statusCode, res.body).toBeLessThan(300);
-      return res.json();
-    };
-    const conversation = (await post('/api/v1/conversations', { channel: 'hotline', locale: 'en-US' })) as {
-      id: string;
-    };
-    const answers = [
-      'The app crashed when I tried to pay my bill, twice this week.',
-      'I could not pay on time and was charged a late fee because of the crash.',
-      'Please fix the crash in the payment screen of the app.',
-      "No, that's all. Goodbye!",
-      'Bye.',
-      'Bye.',
-    ];
-    const db = server.app.deps.db;
-    const callOf = () =>
-      db
-        .selectFrom('hotline_calls')
-        .select(['id', 'status'])
-        .where('conversation_id', '=', conversation.id)
-        .executeTakeFirst();
-    for (const text of answers) {
-      const call = await callOf();
-      if (call?.status === 'ended') break;
-      await post(`/api/v1/conversations/${conversation.id}/messages`, { text });
-    }
-    const call = await callOf();
-    expect(call?.status).toBe('ended');
-    return call!.id;
+  /**
+   * A simulated phone call to the demo hotline (the hotline issue's simulator: the carrier's webhook,
+   * a real-time Media Stream, espeak-ng caller lines, the server's real recogniser and interview).
+   * Resolves when the call has ended on the server.
+   */
+  async function completeHotlineCall(): Promise<string> {
+    const report = await simulateCall({
+      server: server.url,
+      to: '+14155550134',
+      lines: [
+        'The checkout page crashed when I tried to pay with my card',
+        'It matters because I missed my order',
+        'I would add a button to retry the payment',
+        'Yes that is right',
+        'Yes please',
+      ],
+    });
+    expect(report.status).toBe('ended');
+    return report.callId;
   }
 
   it('a finished hotline call is themed on the dashboard; reviewed, routed with a signed webhook, decided, and timed', async () => {
@@ -135,7 +122,7 @@ describe('the insights dashboard in the browser', () => {
       await reviewer.page.goto('/insights');
       await reviewer.page.getByRole('heading', { name: 'Top themes' }).waitFor();
 
-      const callId = await completeHotlineChat();
+      const callId = await completeHotlineCall();
       // The pipeline (call-ended job → feedback items → theming) gives the call's item a theme.
       const item = await until(
         () =>
