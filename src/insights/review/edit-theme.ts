@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit/write-audit.js';
-import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { INSIGHTS_TOPIC } from '../theming/insights-topic.js';
 import { lockTheme, themeAuditView } from './lock-theme.js';
+import { recordThemeReview } from './record-theme-review.js';
 
 export interface ThemeEdits {
   label?: string | undefined;
@@ -30,20 +29,13 @@ export async function editTheme(
       .where('id', '=', input.themeId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
-      action: 'insights.theme.edit',
-      entityType: 'insight_theme',
-      entityId: input.themeId,
+    await recordThemeReview(trx, deps.events, actor, {
+      action: 'edit',
+      themeId: input.themeId,
       before: themeAuditView(before),
       after: themeAuditView(after),
       reason: input.reason,
     });
-    await deps.events.publish(
-      INSIGHTS_TOPIC,
-      'insights.theme.reviewed',
-      { themeId: after.id, action: 'edit' },
-      trx,
-    );
     return after;
   });
 }

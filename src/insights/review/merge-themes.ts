@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit/write-audit.js';
-import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { INSIGHTS_TOPIC } from '../theming/insights-topic.js';
 import { refreshThemeStats } from '../theming/theme-pending-feedback.js';
 import { lockTheme, themeAuditView } from './lock-theme.js';
+import { recordThemeReview } from './record-theme-review.js';
 
 /**
  * Merges a draft theme into another (draft or validated): its items move, it becomes `merged`
@@ -49,20 +48,14 @@ export async function mergeThemes(
       .selectAll()
       .where('id', '=', target.id)
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
-      action: 'insights.theme.merge',
-      entityType: 'insight_theme',
-      entityId: source.id,
+    await recordThemeReview(trx, deps.events, actor, {
+      action: 'merge',
+      themeId: source.id,
       before: { source: themeAuditView(source), target: themeAuditView(target) },
       after: { mergedInto: target.id, target: themeAuditView(after) },
       reason: input.reason,
+      event: { into: target.id },
     });
-    await deps.events.publish(
-      INSIGHTS_TOPIC,
-      'insights.theme.reviewed',
-      { themeId: source.id, action: 'merge', into: target.id },
-      trx,
-    );
     return after;
   });
 }

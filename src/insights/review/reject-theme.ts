@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit/write-audit.js';
-import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { INSIGHTS_TOPIC } from '../theming/insights-topic.js';
 import { lockTheme, themeAuditView } from './lock-theme.js';
+import { recordThemeReview } from './record-theme-review.js';
 
 /** Rejects a draft (noise, not actionable); its items stay linked to it and never reach a team. */
 export async function rejectTheme(
@@ -19,20 +18,13 @@ export async function rejectTheme(
       .where('id', '=', input.themeId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
-      action: 'insights.theme.reject',
-      entityType: 'insight_theme',
-      entityId: input.themeId,
+    await recordThemeReview(trx, deps.events, actor, {
+      action: 'reject',
+      themeId: input.themeId,
       before: themeAuditView(before),
       after: themeAuditView(after),
       reason: input.reason,
     });
-    await deps.events.publish(
-      INSIGHTS_TOPIC,
-      'insights.theme.reviewed',
-      { themeId: after.id, action: 'reject' },
-      trx,
-    );
     return after;
   });
 }

@@ -1,11 +1,10 @@
 import type { Actor } from '../../platform/audit/write-audit.js';
-import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { INSIGHTS_TOPIC } from '../theming/insights-topic.js';
 import { refreshThemeStats } from '../theming/theme-pending-feedback.js';
 import { lockTheme, themeAuditView } from './lock-theme.js';
+import { recordThemeReview } from './record-theme-review.js';
 
 /**
  * Moves some of a theme's items into a new draft theme. The new theme has no centroid in the
@@ -41,20 +40,14 @@ export async function splitTheme(
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
-      action: 'insights.theme.split',
-      entityType: 'insight_theme',
-      entityId: source.id,
+    await recordThemeReview(trx, deps.events, actor, {
+      action: 'split',
+      themeId: source.id,
       before: themeAuditView(source),
       after: { newTheme: id, itemIds: input.itemIds, created: themeAuditView(created) },
       reason: input.reason,
+      event: { newThemeId: id },
     });
-    await deps.events.publish(
-      INSIGHTS_TOPIC,
-      'insights.theme.reviewed',
-      { themeId: source.id, action: 'split', newThemeId: id },
-      trx,
-    );
     return created;
   });
 }

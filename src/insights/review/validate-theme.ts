@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit/write-audit.js';
-import { writeAudit } from '../../platform/audit/write-audit.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { enqueueDeliveries } from '../routing/enqueue-deliveries.js';
 import { teamForArea } from '../routing/insight-teams.js';
-import { INSIGHTS_TOPIC } from '../theming/insights-topic.js';
 import type { ThemeEdits } from './edit-theme.js';
 import { lockTheme, themeAuditView } from './lock-theme.js';
+import { recordThemeReview } from './record-theme-review.js';
 
 /**
  * Validates a draft (optionally with an edited label, summary or area), assigns the team owning
@@ -38,20 +37,14 @@ export async function validateTheme(
       .returningAll()
       .executeTakeFirstOrThrow();
     const deliveries = team ? await enqueueDeliveries(deps, trx, after.id, team) : [];
-    await writeAudit(trx, actor, {
-      action: 'insights.theme.validate',
-      entityType: 'insight_theme',
-      entityId: after.id,
+    await recordThemeReview(trx, deps.events, actor, {
+      action: 'validate',
+      themeId: after.id,
       before: themeAuditView(before),
       after: { ...themeAuditView(after), deliveries },
       reason: input.reason,
+      event: { teamId: team?.id ?? null },
     });
-    await deps.events.publish(
-      INSIGHTS_TOPIC,
-      'insights.theme.reviewed',
-      { themeId: after.id, action: 'validate', teamId: team?.id ?? null },
-      trx,
-    );
     return { theme: after, teamId: team?.id ?? null, deliveries };
   });
 }
