@@ -31,7 +31,8 @@ export interface SparseVector {
 const WORD_SEED = 0x811c9dc5;
 const CHAR_SEED = 0x01000193;
 
-function fnv1a(text: string, seed: number): number {
+/** FNV-1a with a murmur3 finish: the feature hash of Tandem's text models (also the themes engine). */
+export function fnv1a(text: string, seed: number): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -1,3 +1,4 @@
+import { fnv1a } from '../../assistant/nlu/features.js';
 import type { FeedbackTokens } from './tokenise-feedback.js';
 
 /** Rows of L2-normalised sparse vectors (CSR). */
@@ -35,20 +36,6 @@ export interface VectoriserState {
   /** Sorted hashed keys; column i is keys[i]. */
   keys: Int32Array;
   idf: Float32Array;
-}
-
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Hashed counts; the lowest bit of a key is the block (0 word, 1 char). */
