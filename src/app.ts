@@ -30,6 +30,7 @@ import {
 } from './identity/customer-tokens.js';
 import { scheduleTranscriptCopies } from './insights/copy-transcripts-for-analytics.js';
 import { loadFeedbackExtractor } from './insights/feedback/load-feedback-extractor.js';
+import { feedbackUpdateRoutes } from './insights/follow-ups/feedback-update-routes.js';
 import { registerInsights } from './insights/register-insights.js';
 import { helpRoutes } from './knowledge/help-routes.js';
 import { createKnowledgeBaseSearch } from './knowledge/search-articles.js';
@@ -69,6 +70,7 @@ const DOMAIN_ROUTES: RouteModule[] = [
   agentRoutes,
   handoffRoutes,
   personaRoutes,
+  feedbackUpdateRoutes,
 ];
 
 export interface TandemApp {

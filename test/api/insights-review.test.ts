@@ -411,6 +411,52 @@ describe.each(testDatabaseTargets())('insights review, routing, decisions (%s)',
       status: 'pending',
     });
 
+    // The customer is told: their app reads the update, shows it, and it counts as delivered.
+    const token = await server.app.customerTokens.issue(customer.id);
+    const bearer = { authorization: `Bearer ${token}` };
+    const updates = await inject({ method: 'GET', url: '/api/v1/me/feedback-updates', headers: bearer });
+    expect(updates.statusCode).toBe(200);
+    const [update] = updates.json().updates as { id: string; message: string; note: string; seen: boolean }[];
+    expect(update).toMatchObject({ note: 'released in 4.2', seen: false });
+    expect(update!.message).toMatch(/has now shipped/);
+    const other = await server.app.deps.db
+      .selectFrom('customers')
+      .select('id')
+      .where('id', '!=', customer.id)
+      .executeTakeFirstOrThrow();
+    const otherBearer = { authorization: `Bearer ${await server.app.customerTokens.issue(other.id)}` };
+    expect(
+      (await inject({ method: 'GET', url: '/api/v1/me/feedback-updates', headers: otherBearer })).json()
+        .updates,
+    ).toEqual([]);
+    const notTheirs = await inject({
+      method: 'POST',
+      url: `/api/v1/me/feedback-updates/${update!.id}/seen`,
+      headers: otherBearer,
+    });
+    expect(notTheirs.statusCode).toBe(404);
+    for (let i = 0; i < 2; i++) {
+      const seen = await inject({
+        method: 'POST',
+        url: `/api/v1/me/feedback-updates/${update!.id}/seen`,
+        headers: bearer,
+      });
+      expect(seen.statusCode).toBe(204);
+    }
+    const delivered = await server.app.deps.db
+      .selectFrom('insight_follow_ups')
+      .select(['status', 'sent_at'])
+      .where('id', '=', update!.id)
+      .executeTakeFirstOrThrow();
+    expect(delivered.status).toBe('sent');
+    expect(delivered.sent_at).not.toBeNull();
+    const audits = await server.app.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', update!.id)
+      .execute();
+    expect(audits.map((a) => a.action)).toEqual(['insights.follow_up.seen']);
+
     const after = (
       await inject({ method: 'GET', url: '/api/v1/insights/sla', headers: product.headers })
     ).json();

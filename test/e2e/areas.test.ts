@@ -72,14 +72,13 @@ describe('staff areas load their data', () => {
     }
   });
 
-  it('an insights reviewer sees the honest empty state', async () => {
+  it('an insights reviewer lands on the insights overview, which says plainly when there are no themes yet', async () => {
     const { context, page } = await newPage(browser, server.url);
     try {
       await logIn(page, 'reviewer@tandem.demo');
       await page.waitForURL('**/insights');
-      await page
-        .getByText('Feedback from calls and chats will appear here once the insights module is enabled.')
-        .waitFor();
+      await page.getByRole('heading', { name: 'Top themes' }).waitFor();
+      await page.getByRole('region', { name: 'Top themes' }).getByText('No themes yet.').waitFor();
     } finally {
       await context.close();
     }

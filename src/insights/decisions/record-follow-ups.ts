@@ -5,9 +5,9 @@ import { newId } from '../../platform/ids.js';
 /**
  * On `shipped`: one outbox row per opted-in person (feedback_items.wants_follow_up) whose item is in
  * the theme: a customer (by customer_id) or a hotline caller (by call). One row per person even
- * when they gave several items. The outbox is the deliverable: no conversation use case posts a
- * system message on Tandem's own initiative yet, and the hotline has no outbound channel, so a
- * sender (SMS, email, in-app) reads pending rows and marks them sent.
+ * when they gave several items. Customers read theirs in the host app (`src/insights/follow-ups`),
+ * which marks them sent; a hotline caller without an account has only a masked number and stays
+ * pending until an outbound channel (SMS, call-back) exists.
  */
 export async function recordFollowUps(
   trx: Transaction<DB>,
